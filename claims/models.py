@@ -1,0 +1,236 @@
+"""Documents, the claims found in them, their attribution chains and the links between claims."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document's text: the same text twice is one document."""
+    normalised = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"))
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class DocumentQuerySet(models.QuerySet):
+    def stuck_pending(self, older_than):
+        return self.filter(status=Document.Status.PENDING, updated_at__lt=older_than)
+
+
+class Document(models.Model):
+    """A piece of news text as it was ingested."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        UNSUPPORTED = "unsupported", "Not processed (empty or not English)"
+
+    class Channel(models.TextChoices):
+        API = "api", "API"
+        ADMIN = "admin", "Admin"
+        CLI = "cli", "Command line"
+        UPLOAD = "upload", "Upload"
+        URL = "url", "URL"
+        FEED = "feed", "Feed"
+
+    external_id = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, help_text="The id it was ingested with"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    outlet = models.ForeignKey(
+        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    text = models.TextField()
+    raw_html = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    language = models.CharField(max_length=12, blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.API)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    extractor_backend = models.CharField(max_length=20, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "updated_at"], name="document_status_idx"),
+            models.Index(fields=["published_at"], name="document_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Document {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)
+
+
+class Origin(models.TextChoices):
+    MACHINE = "machine", "Machine-made"
+    HUMAN = "human", "Human-made"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def with_chain(self):
+        return self.select_related("document", "claimant", "claimant_body").prefetch_related("attributions__source")
+
+    def flagged(self):
+        return self.filter(flags__isnull=False).distinct()
+
+    def machine_made(self):
+        return self.filter(origin=Origin.MACHINE)
+
+
+class Claim(models.Model):
+    """One attributed assertion in a document: who claimed what, through whom."""
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        DENIAL = "denial", "Denial"
+        COUNTER_CLAIM = "counter_claim", "Counter-claim"
+
+    class Status(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Unreviewed"
+        FLAGGED = "flagged", "Flagged"
+        IN_REVIEW = "in_review", "In review"
+        AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+        PUBLISHED = "published", "Published"
+
+    class Rating(models.TextChoices):
+        TRUE = "true", "True"
+        MOSTLY_TRUE = "mostly_true", "Mostly true"
+        MIXED = "mixed", "Mixed"
+        MOSTLY_FALSE = "mostly_false", "Mostly false"
+        FALSE = "false", "False"
+        UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    key = models.CharField(max_length=20, help_text="Position-based id within the document, e.g. c3")
+    position = models.PositiveIntegerField(default=0)
+    sentence = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    text = models.TextField(help_text="The asserted content")
+    text_start = models.PositiveIntegerField(null=True, blank=True)
+    text_end = models.PositiveIntegerField(null=True, blank=True)
+    claimant_name = models.CharField(max_length=300, blank=True)
+    claimant = models.ForeignKey(
+        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    claimant_body_name = models.CharField(max_length=300, blank=True)
+    claimant_body = models.ForeignKey(
+        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_as_body"
+    )
+    kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.CLAIM)
+    cue_verb = models.CharField(max_length=100, blank=True)
+    confidence = models.FloatField(default=1.0)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UNREVIEWED)
+    disputed = models.BooleanField(default=False)
+    rating = models.CharField(max_length=14, choices=Rating.choices, blank=True)
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.MACHINE)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document_id", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "key"], name="claim_key_unique_in_document"),
+            models.CheckConstraint(
+                condition=models.Q(sentence_end__gt=models.F("sentence_start")), name="claim_sentence_span_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "updated_at"], name="claim_status_idx"),
+            models.Index(fields=["claimant", "created_at"], name="claim_claimant_idx"),
+            models.Index(fields=["updated_at", "id"], name="claim_changes_idx"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.claimant_name or "outlet"
+        return f"{who}: {self.text[:80]}"
+
+
+class Attribution(models.Model):
+    """One link of a claim's chain, innermost first: claimant -> statement -> agency -> publisher."""
+
+    class Role(models.TextChoices):
+        CLAIMANT = "claimant", "Claimant"
+        BODY = "body", "Body the claimant speaks for"
+        STATEMENT = "statement", "Statement"
+        CHANNEL = "channel", "Channel"
+        AGENCY = "agency", "Agency"
+        PUBLISHER = "publisher", "Publisher"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attributions")
+    position = models.PositiveSmallIntegerField()
+    role = models.CharField(max_length=10, choices=Role.choices)
+    name = models.CharField(max_length=300)
+    source = models.ForeignKey(
+        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="attributions"
+    )
+
+    class Meta:
+        ordering = ["claim_id", "position"]
+        constraints = [models.UniqueConstraint(fields=["claim", "position"], name="attribution_position_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.role}: {self.name}"
+
+
+class ClaimLink(models.Model):
+    """A typed link between two claims: a denial, a counter-claim, a corroboration or the same claim."""
+
+    class Relation(models.TextChoices):
+        DENIES = "denies", "denies"
+        COUNTERS = "counters", "counters"
+        CORROBORATES = "corroborates", "corroborates"
+        SAME_AS = "same_as", "same as"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed by a checker"
+        REJECTED = "rejected", "Rejected by a checker"
+
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=12, choices=Relation.choices)
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.MACHINE)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    confidence = models.FloatField(default=1.0)
+    explanation = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_claim", "to_claim", "relation"], name="claimlink_unique_per_pair"),
+            models.CheckConstraint(condition=~models.Q(from_claim=models.F("to_claim")), name="claimlink_no_self_link"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1), name="claimlink_confidence_0_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"
