@@ -123,3 +123,21 @@ def gazetteer_entries() -> list:
             )
         )
     return entries
+
+
+# Track record and suggested sources: the entry points the tasks call.
+
+
+def track_record_update(*, claim_id: int) -> int:
+    """Update the track records of the sources on one claim; returns how many records changed."""
+    return 0
+
+
+def track_records_recompute_all() -> int:
+    """Rebuild all track records from published verdicts; returns how many records were written."""
+    return 0
+
+
+def sources_suggest_from_document(*, document_id: int) -> int:
+    """Record unknown names in one document as suggested sources; returns how many mentions were stored."""
+    return 0
