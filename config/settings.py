@@ -1,5 +1,6 @@
 """Claimtrack settings: one module, everything from the environment (see .env.example)."""
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -136,6 +137,17 @@ CLAIMTRACK_EXTRACTION_BACKEND = env("CLAIMTRACK_EXTRACTION_BACKEND", default="")
 if CLAIMTRACK_EXTRACTION_BACKEND not in ("", "parse", "rules"):
     raise ImproperlyConfigured("CLAIMTRACK_EXTRACTION_BACKEND must be 'parse', 'rules' or empty")
 
+# Ingestion by URL, upload and feed: limits, and the private networks an admin lets the fetcher reach
+# (empty: only public addresses; loopback, private and link-local ones are refused).
+CLAIMTRACK_INGEST_MAX_BYTES = env.int("CLAIMTRACK_INGEST_MAX_BYTES", default=5_000_000)
+CLAIMTRACK_FETCH_TIMEOUT_SECONDS = env.float("CLAIMTRACK_FETCH_TIMEOUT_SECONDS", default=15.0)
+CLAIMTRACK_FETCH_ALLOWED_NETWORKS = env.list("CLAIMTRACK_FETCH_ALLOWED_NETWORKS", default=[])
+for _network in CLAIMTRACK_FETCH_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"CLAIMTRACK_FETCH_ALLOWED_NETWORKS: {_network!r} is not a network") from None
+
 # Celery: with no broker configured, tasks run in-process (the quickstart).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -160,6 +172,10 @@ CELERY_BEAT_SCHEDULE = {
     "claims-sweep-pending-documents": {
         "task": "claims.tasks.sweep_pending_documents",
         "schedule": env.int("CLAIMTRACK_SWEEP_SECONDS", default=300),
+    },
+    "claims-poll-due-feeds": {
+        "task": "claims.ingestion.tasks.poll_due_feeds",
+        "schedule": env.int("CLAIMTRACK_FEED_POLL_SECONDS", default=60),
     },
 }
 CLAIMTRACK_HEALTH_CHECK_WORKERS = env.bool("CLAIMTRACK_HEALTH_CHECK_WORKERS", default=False)
