@@ -20,7 +20,7 @@ def _database() -> str:
 
 
 def _broker() -> str:
-    if not settings.CELERY_BROKER_URL:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         return "in-process"
     try:
         with celery_app.connection_for_write() as conn:
