@@ -149,8 +149,8 @@ for _network in CLAIMTRACK_FETCH_ALLOWED_NETWORKS:
         raise ImproperlyConfigured(f"CLAIMTRACK_FETCH_ALLOWED_NETWORKS: {_network!r} is not a network") from None
 
 # Celery: with no broker configured, tasks run in-process (the quickstart).
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL) or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL) or None
 CELERY_RESULT_EXPIRES = 3600
@@ -166,7 +166,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 # The visibility timeout must exceed the hard time limit, or Redis re-delivers running tasks.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT * 2,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# With the broker down, publishing gives up within a second instead of holding the request.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "claims-sweep-pending-documents": {
@@ -179,6 +185,18 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CLAIMTRACK_HEALTH_CHECK_WORKERS = env.bool("CLAIMTRACK_HEALTH_CHECK_WORKERS", default=False)
+
+# Webhooks: task modules outside `tasks.py` are registered here; failed deliveries are retried with
+# exponential backoff, and a hook that fails this many times in a row is paused.
+CELERY_IMPORTS = ["verification.tasks_webhooks"]
+CELERY_BEAT_SCHEDULE["verification-retry-stale-webhook-deliveries"] = {
+    "task": "verification.tasks_webhooks.retry_stale_webhook_deliveries",
+    "schedule": 3600,
+}
+CLAIMTRACK_WEBHOOK_MAX_ATTEMPTS = env.int("CLAIMTRACK_WEBHOOK_MAX_ATTEMPTS", default=6)
+CLAIMTRACK_WEBHOOK_PAUSE_AFTER = env.int("CLAIMTRACK_WEBHOOK_PAUSE_AFTER", default=10)
+CLAIMTRACK_WEBHOOK_RETRY_BASE_SECONDS = env.int("CLAIMTRACK_WEBHOOK_RETRY_BASE_SECONDS", default=30)
+CLAIMTRACK_WEBHOOK_TIMEOUT_SECONDS = env.float("CLAIMTRACK_WEBHOOK_TIMEOUT_SECONDS", default=10.0)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
