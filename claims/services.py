@@ -87,7 +87,14 @@ def document_create(
             raise
         return DocumentCreateResult(existing, False)
     event_record(verb="document.created", obj=document, actor=user, after={"channel": channel, "title": document.title})
-    extract_document.delay_on_commit(document.pk)
+    # robust: with the broker down the document is still stored (pending) and the request still
+    # succeeds; the sweeper enqueues it once the broker is back.
+    document_id = document.pk
+
+    def enqueue_extraction() -> None:
+        extract_document.delay(document_id)
+
+    transaction.on_commit(enqueue_extraction, robust=True)
     return DocumentCreateResult(document, True)
 
 
