@@ -36,6 +36,8 @@ class Document(models.Model):
         UPLOAD = "upload", "Upload"
         URL = "url", "URL"
         FEED = "feed", "Feed"
+        PASTE = "paste", "Pasted in the web UI"
+        LIVE_BLOG = "live_blog", "Live blog"
 
     external_id = models.CharField(
         max_length=200, null=True, blank=True, unique=True, help_text="The id it was ingested with"
@@ -234,3 +236,101 @@ class ClaimLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_claim_id} {self.relation} {self.to_claim_id}"
+
+
+class FeedQuerySet(models.QuerySet):
+    def due(self, now):
+        return self.filter(is_active=True).filter(models.Q(next_poll_at__isnull=True) | models.Q(next_poll_at__lte=now))
+
+
+class Feed(models.Model):
+    """An RSS/Atom feed or a live-blog page of one outlet, polled on a schedule for new items."""
+
+    class Kind(models.TextChoices):
+        FEED = "feed", "RSS or Atom feed"
+        LIVE_BLOG = "live_blog", "Live blog page"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FEED)
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    outlet = models.ForeignKey("sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds")
+    is_active = models.BooleanField(default=True)
+    fetch_full_text = models.BooleanField(
+        default=True, help_text="Fetch each item's page for the full article (feeds often carry only a summary)"
+    )
+    poll_minutes = models.PositiveIntegerField(default=15, help_text="Minutes between polls when the feed is healthy")
+    # Conditional GET validators from the last successful poll.
+    etag = models.CharField(max_length=300, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.CharField(max_length=200, blank=True)
+    last_error = models.TextField(blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["outlet__name", "url"]
+        indexes = [models.Index(fields=["is_active", "next_poll_at"], name="feed_due_idx")]
+        constraints = [models.CheckConstraint(condition=models.Q(poll_minutes__gte=1), name="feed_poll_minutes_min")]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    @property
+    def health(self) -> str:
+        """One word for the admin list: new, ok, failing or paused."""
+        if not self.is_active:
+            return "paused"
+        if self.consecutive_failures:
+            return "failing"
+        return "ok" if self.last_success_at else "new"
+
+
+class FeedItem(models.Model):
+    """One item of a feed or one entry of a live blog, ingested once; its current text is a Document."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    # The item's identity in its feed: the link for RSS/Atom (guid when there is none), the entry id for a live blog.
+    key = models.CharField(max_length=2000)
+    link = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_items")
+    content_hash = models.CharField(max_length=64, blank=True)
+    version = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["feed_id", "-published_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["feed", "key"], name="feeditem_key_unique_in_feed")]
+
+    def __str__(self) -> str:
+        return self.title or self.key
+
+
+class FeedItemVersion(models.Model):
+    """One text of a live-blog entry: the first as published, then each edit; each text is a Document."""
+
+    item = models.ForeignKey(FeedItem, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="entry_versions")
+    content_hash = models.CharField(max_length=64)
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["item_id", "number"]
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="feeditemversion_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.item} v{self.number}"
