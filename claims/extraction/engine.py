@@ -1,22 +1,785 @@
-"""Entry points: pick a backend, split sentences, find attributions, denials and cues."""
+"""Entry points: pick a backend, split sentences, find attributions, denials and cues.
+
+The document-level steps live here: who "he" and "the mayor" are, which claim a denial rejects,
+and which claims an unverified cue covers.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer
-from .types import ExtractionResult
+from . import lexicon as lx
+from . import rules
+from .gazetteer import Gazetteer, GazetteerEntry
+from .language import detect
+from .sentences import Sentence, split_sentences
+from .types import ChainLink, ExtractedClaim, ExtractionResult, Span
 
-EXTRACTOR_VERSION = "2026.11.0"
+EXTRACTOR_VERSION = "2026.11.1"
+
+_BUILTIN = Gazetteer(
+    GazetteerEntry(None, name, tuple(a for a in aliases.split("|") if a), kind)
+    for name, (kind, aliases) in lx.OUTLETS.items()
+)
+
+
+class _Lookup:
+    """The caller's gazetteer first, then the built-in list of outlets and bodies."""
+
+    def __init__(self, gazetteer: Gazetteer | None):
+        self.gazetteer = gazetteer
+
+    def match(self, name: str) -> GazetteerEntry | None:
+        name = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name or "").strip()
+        if not name:
+            return None
+        if self.gazetteer is not None:
+            found = self.gazetteer.match(name)
+            if found is not None:
+                return found
+        return _BUILTIN.match(name)
+
+    def source_id(self, name: str | None) -> int | None:
+        if not name or self.gazetteer is None:
+            return None
+        found = self.gazetteer.match(re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name).strip())
+        return found.source_id if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Entities mentioned in the document, for "Terekhov said", "he wrote", "the mayor said".
+
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*")
+
+
+@dataclass
+class Person:
+    full: str
+    titles: list[tuple[str, int]] = field(default_factory=list)  # (folded title, position)
+    mentions: list[tuple[int, bool]] = field(default_factory=list)  # (position, salient)
+    org: str | None = None
+    country: str | None = None
+
+    @property
+    def last(self) -> str:
+        return self.full.split()[-1]
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[’']s\b", "", s.lower()).replace("’", "'")
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w'’.-]+", _fold(s))
+
+
+def _is_name_word(w: str) -> bool:
+    base = re.sub(r"[’']s$", "", w)
+    low = base.lower()
+    return (
+        bool(_CAP_WORD.fullmatch(base))
+        and base not in lx.NON_NAME_CAPS
+        and low not in lx.COUNTRY_OF
+        and low not in lx.TITLES
+        and low not in lx.HONORIFICS
+        and low not in rules._ORG_WORDS
+        and low not in lx.ROLE_NOUNS
+        and not base.isupper()
+    )
+
+
+class Registry:
+    """People and bodies named so far in the document."""
+
+    def __init__(self, look: _Lookup):
+        self.look = look
+        self.people: dict[str, Person] = {}
+        self.orgs: list[tuple[str, int]] = []
+        self.claimants: list[tuple[str, int, bool]] = []  # (name, position, is_person)
+
+    def person(self, full: str) -> Person:
+        key = _fold(full)
+        if key not in self.people:
+            # A longer form of a name already seen ("Zelenskiy" then "Volodymyr Zelenskiy").
+            for k, p in self.people.items():
+                if k.split()[-1] == key.split()[-1] and (len(k.split()) == 1 or len(key.split()) == 1):
+                    if len(key.split()) > len(k.split()):
+                        p.full = full
+                    return p
+            self.people[key] = Person(full)
+        return self.people[key]
+
+    def scan(self, text: str, sent: Sentence) -> None:
+        toks = rules.tokenize(text[sent.start : sent.end], sent.start)
+        i = 0
+        first = True
+        while i < len(toks):
+            if not _is_name_word(toks[i].text) or (i == 0 and toks[i].text in lx.NON_NAME_CAPS):
+                i += 1
+                continue
+            j = i
+            while j < len(toks) and (
+                _is_name_word(toks[j].text)
+                or (toks[j].low in lx.NAME_PARTICLES and j + 1 < len(toks) and _is_name_word(toks[j + 1].text))
+            ):
+                j += 1
+                if toks[j - 1].text.endswith(("’s", "'s")):
+                    break
+            run = toks[i:j]
+            prev = toks[i - 1].low.rstrip(".") if i > 0 else ""
+            honorific = prev in lx.HONORIFICS and i > 0 and toks[i - 1].text[:1].isupper()
+            name = text[run[0].start : run[-1].end]
+            name = re.sub(r"[’']s$", "", name)
+            entry = self.look.match(name)
+            if (len(run) >= 2 or honorific) and len(run) <= 4 and (entry is None or entry.kind == "official_person"):
+                p = self.person(entry.name if entry is not None else name)
+                if entry is not None:
+                    p.country = p.country or lx.ISO_COUNTRY.get(entry.country or "")
+                    p.org = p.org or entry.parent
+                p.mentions.append((run[0].start, first))
+                first = False
+                title = self._title_before(text, sent, toks, i) or self._title_after(text, sent, run[-1].end)
+                if title:
+                    p.titles.append((_fold(title), run[0].start))
+                    org = _org_in_title(title, self.look)
+                    if org and not p.org:
+                        p.org = org
+            elif len(run) == 1 and name.lower() not in lx.COUNTRY_OF:
+                p = self.find_surname(name, run[0].start)
+                if p is not None:
+                    p.mentions.append((run[0].start, first))
+                    first = False
+            i = max(j, i + 1)
+
+    def _title_before(self, text, sent, toks, i) -> str | None:
+        k = i
+        while k > 0:
+            t = toks[k - 1]
+            base = re.sub(r"[’']s$", "", t.low)
+            if base in lx.TITLES or base in lx.MODIFIERS or base in lx.COUNTRY_OF or (
+                t.is_cap and t.text not in lx.NON_NAME_CAPS and not _is_name_word(t.text)
+            ) or (t.is_cap and k - 1 < i and t.text.endswith(("’s", "'s"))) or (
+                t.is_cap and self.look.match(t.text) is not None
+            ):
+                k -= 1
+                continue
+            break
+        if k < i and any(re.sub(r"[’']s$", "", toks[x].low) in lx.TITLES for x in range(k, i)):
+            return text[toks[k].start : toks[i - 1].end]
+        # "The Ukrainian president, Volodymyr Zelenskiy"
+        if i >= 1 and toks[i - 1].text == ",":
+            seg_end = toks[i - 1].start
+            seg_start = max(text.rfind(",", sent.start, seg_end), text.rfind("“", sent.start, seg_end), sent.start - 1) + 1
+            seg = text[seg_start:seg_end].strip()
+            seg = re.sub(r"^(?:But|And|Meanwhile|However|Asked[^,]*)\s+", "", seg)
+            if rules._is_title_seg(seg):
+                return seg
+        return None
+
+    def _title_after(self, text, sent, end) -> str | None:
+        m = re.match(r",\s*([^,;“”\"()]{3,90}?)\s*(?:,|\.|;|$)", text[end : sent.end])
+        if m and rules._is_title_seg(m.group(1)):
+            return m.group(1)
+        return None
+
+    def find_surname(self, word: str, pos: int) -> Person | None:
+        w = _fold(word)
+        best, best_pos = None, -1
+        for p in self.people.values():
+            if _fold(p.last) == w or (len(p.full.split()) > 1 and _fold(p.full.split()[0]) == w and False):
+                last = max((m for m, _ in p.mentions if m < pos), default=-1)
+                if last > best_pos:
+                    best, best_pos = p, last
+        return best
+
+    def find_by_title(self, title: str, pos: int) -> Person | None:
+        words = [w for w in _words(title) if w not in ("the", "a", "an", "country", "country's", "nation")]
+        if not words:
+            return None
+        head = words[-1]
+        nat = {lx.COUNTRY_OF[w] for w in words if w in lx.COUNTRY_OF}
+        mods = [w for w in words[:-1] if w not in lx.COUNTRY_OF and w not in ("regional", "city", "local")]
+        best, best_pos = None, -1
+        for p in self.people.values():
+            for t, tpos in p.titles:
+                if tpos >= pos:
+                    continue
+                tw = _words(t)
+                if head not in tw:
+                    continue
+                tnat = {lx.COUNTRY_OF[w] for w in tw if w in lx.COUNTRY_OF}
+                if nat and tnat and not (nat & tnat):
+                    continue
+                if any(m not in tw for m in mods if m in lx.TITLES or m in ("defence", "foreign", "interior")):
+                    continue
+                last = max((m for m, _ in p.mentions if m < pos), default=tpos)
+                if last > best_pos:
+                    best, best_pos = p, last
+        return best
+
+    def salient_person(self, pos: int) -> Person | None:
+        best, best_pos = None, -1
+        for p in self.people.values():
+            for m, salient in p.mentions:
+                if m < pos and salient and m > best_pos:
+                    best, best_pos = p, m
+        if best is None:
+            for p in self.people.values():
+                for m, _ in p.mentions:
+                    if m < pos and m > best_pos:
+                        best, best_pos = p, m
+        return best
+
+    def find_org(self, head: str, pos: int) -> str | None:
+        for name, opos in reversed(self.orgs):
+            if opos < pos and head in _words(name):
+                return name
+        return None
+
+
+def _org_in_title(title: str, look: _Lookup) -> str | None:
+    """The body a title names: "Kremlin spokesperson" -> Kremlin, "the alliance's secretary general" -> Nato."""
+    words = title.replace("’", "'").split()
+    # drop the title words at the end
+    while words and (words[-1].lower() in lx.TITLES or words[-1].lower() in (
+        "senior", "deputy", "chief", "top", "former", "acting", "vice", "prime", "foreign", "defence",
+        "defense", "interior", "security", "press", "military", "regional", "state", "health", "finance",
+    )):
+        words.pop()
+    while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        words.pop(0)
+    if not words:
+        return None
+    cand = re.sub(r"'s$", "", " ".join(words))
+    entry = look.match(cand) or look.match("the " + cand)
+    if entry is not None and entry.kind not in ("platform", "news_agency", "news_outlet"):
+        return entry.name
+    low = cand.lower().split()
+    if low and low[-1] in rules._ORG_WORDS and any(w[:1].isupper() for w in cand.split()) and len(low) <= 6:
+        return cand
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Claimant resolution.
+
+
+@dataclass
+class _Who:
+    name: str | None
+    org: str | None = None
+    person: Person | None = None
+    outlet: bool = False
+    country: str | None = None
+    org_weak: bool = False  # the org is the registry's parent body, not named in the text
+
+
+def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
+    raw = re.sub(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+", "",
+                 mention.text.strip())
+    raw = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", raw)
+    low = raw.lower()
+    pos = mention.start
+    if low in ("he", "she", "him", "her"):
+        p = reg.salient_person(pos)
+        return _Who(p.full, p.org, p) if p else _Who(raw)
+    if low in ("it", "they", "we", "i"):
+        for name, cpos, is_person in reversed(reg.claimants):
+            if cpos < pos and (low != "it" or not is_person):
+                return _Who(name)
+        return _Who(raw)
+    entry = look.match(raw)
+    if entry is not None:
+        return _who_of_entry(entry, reg, pos)
+    words = raw.split()
+    # trailing personal name
+    k = len(words)
+    while k > 0 and (_is_name_word(words[k - 1]) or (
+        words[k - 1].lower() in lx.NAME_PARTICLES and k - 1 > 0 and k < len(words)
+    )):
+        k -= 1
+    if k < len(words):
+        name = " ".join(words[k:])
+        prefix = " ".join(words[:k])
+        person = None
+        if len(words) - k == 1:
+            person = reg.find_surname(name, pos)
+        if person is None:
+            entry = look.match(name)
+            if entry is not None and entry.kind == "official_person":
+                person = reg.person(entry.name)
+                person.country = person.country or lx.ISO_COUNTRY.get(entry.country or "")
+                person.org = person.org or entry.parent
+        if person is None:
+            person = reg.person(name) if (len(words) - k >= 2 or prefix or mention.title) else reg.find_surname(name, pos)
+        org = None
+        for t in (prefix, mention.title or ""):
+            if t and not org:
+                org = _org_in_title(t, look)
+        if person is not None:
+            if org and not person.org:
+                person.org = org
+            return _Who(person.full, org or person.org, person, country=person.country, org_weak=not org)
+        return _Who(name, org)
+    # no personal name: a role, a body, a country, a group
+    stripped = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
+    entry = look.match(stripped)
+    if entry is not None:
+        return _who_of_entry(entry, reg, pos)
+    if " and " not in low and re.match(r"(?:the|his|her|its)\s", low):
+        head = re.sub(r"[’']s$", "", low.split()[-1])
+        if head in lx.TITLES and not head.endswith("s"):
+            p = reg.find_by_title(raw, pos)
+            if p is not None:
+                return _Who(p.full, p.org, p)
+        elif head in lx.ROLE_NOUNS or head in rules._ORG_WORDS:
+            org = reg.find_org(head, pos)
+            if org:
+                return _Who(org)
+    return _Who(raw, outlet=rules.is_outlet_name(raw, None))
+
+
+def _who_of_entry(entry: GazetteerEntry, reg: Registry, pos: int) -> _Who:
+    country = lx.ISO_COUNTRY.get(entry.country or "")
+    if entry.kind == "official_person":
+        p = reg.person(entry.name)
+        p.country = p.country or country
+        p.org = p.org or entry.parent
+        return _Who(p.full, p.org, p, country=country, org_weak=True)
+    return _Who(entry.name, entry.parent, outlet=entry.kind in ("news_agency", "news_outlet"), country=country,
+                org_weak=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Unverified cues.
+
+_UNVERIFIED_RE = re.compile(
+    r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+able)\s+to\s+"
+    r"(?:independently\s+|immediately\s+|yet\s+)?(?:verify|confirm|corroborate|authenticate)\b"
+    r"|(?:could|can|cannot|can't|couldn't|could\s+not|did\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
+    r"(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+|separately\s+)+(?:verif|confirm|corroborat|authenticat)\w*"
+    r"|(?:could|can|cannot|can't|couldn't|could\s+not)\s*(?:not\s+)?(?:be\s+)?(?:verif|corroborat|authenticat)\w*"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed|corroborated)"
+    r"|not\s+(?:been\s+)?independently\s+(?:verified|confirmed|corroborated)"
+    r"|without\s+(?:providing|offering|giving|presenting|citing|producing|showing|sharing|supplying)\s+"
+    r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence)"
+    r"|(?:did|does|do)\s+not\s+(?:provide|offer|give|present|produce|show|cite|share)\s+(?:any\s+)?(?:evidence|proof)"
+    r"|(?:provided|offered|gave|presented|produced|cited|shared|showed)\s+no\s+(?:evidence|proof)"
+    r"|no\s+evidence\s+(?:was|has\s+been|had\s+been)\s+(?:provided|offered|given|presented)"
+    r"|unconfirmed|unverified|uncorroborated"
+    r"|not\s+possible\s+to\s+(?:independently\s+)?(?:verify|confirm)|impossible\s+to\s+(?:independently\s+)?(?:verify|confirm))",
+    re.IGNORECASE,
+)
+_EVIDENCE_TYPES = re.compile(r"evidence|proof|unconfirmed|unverified|uncorroborated", re.IGNORECASE)
+_SINGULAR_OBJ = re.compile(
+    r"\b(?:verify|confirm|corroborate|authenticate)\w*\s+(?:(?:the|this|that|his|her|its|their)\s+)?(?:\w+\s+)?"
+    r"(?:claim|report|account|statement|figure|video|footage|assertion|allegation|toll|number|post|image|it)\b",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building claims.
+
+
+@dataclass
+class _Draft:
+    sent_idx: int
+    sentence: Span
+    content: Span | None
+    who: _Who
+    via: list[ChainLink]
+    kind: str
+    cue: Span | None
+    relative: bool = False
+    obj: str = ""
+    confidence: float = 0.8
+    speaker_pos: int = 0
+    denies: _Draft | None = None
+    unverified_cue: Span | None = None
+    org_from_statement: str | None = None
+
+
+_ROLE_RANK = {"statement": 0, "channel": 1, "agency": 2, "publisher": 3, "source": 4, "outlet": 5}
+
+
+def _link(name: str, role: str, look: _Lookup) -> ChainLink:
+    entry = look.match(name)
+    canon = entry.name if entry is not None and entry.kind != "anonymous" else re.sub(
+        r"^(?:the)\s+", "", re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name)
+    )
+    if entry is not None and entry.kind == "platform":
+        role = "channel"
+    return ChainLink(canon, role, look.source_id(name))
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span(a, b, text[a:b])
+
+
+def _build_sentence_claims(text: str, idx: int, sent: Sentence, an: rules.SentenceAnalysis,
+                           reg: Registry, look: _Lookup) -> list[_Draft]:
+    sspan = _span(text, sent.start, sent.end)
+    outlets_chain: list[tuple[str, str, int]] = []
+    bodies: list[tuple[str, str, int]] = []
+    for name, role, pos in an.sources:
+        if rules.is_outlet_name(name, look) or (look.match(name) is not None and look.match(name).kind in (
+            "news_agency", "news_outlet")):
+            outlets_chain.append((name, "agency" if role == "agency" else ("source" if role in ("source", "citing") else role), pos))
+        else:
+            bodies.append((name, role, pos))
+    speakers = []
+    for att in an.attributions:
+        who = _resolve(att.speaker, reg, look)
+        if who.outlet:
+            outlets_chain.append((who.name, "outlet", att.cue_start))
+            for link in att.channels:
+                outlets_chain.append(link)
+            if att.kind == "denial" or att.kind == "counter":
+                speakers.append((att, who))
+        else:
+            speakers.append((att, who))
+    drafts: list[_Draft] = []
+
+    def chain_for(extra: list[tuple[str, str, int]]) -> list[ChainLink]:
+        items = sorted({(n, r, p) for n, r, p in extra}, key=lambda x: (_ROLE_RANK.get(x[1], 6), x[2]))
+        out: list[ChainLink] = []
+        seen = set()
+        for n, r, _p in items:
+            link = _link(n, "publisher" if r in ("outlet", "source") else r, look)
+            key = _fold(link.name)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(link)
+        return out
+
+    if any(not w.outlet for _a, w in speakers):
+        for att, who in speakers:
+            if who.outlet:
+                continue
+            extra = list(att.channels) + list(an.channels) + outlets_chain
+            org = who.org
+            stmt_org = None
+            for name, role, pos in bodies:
+                if role == "statement" or role == "source":
+                    extra.append((name, "statement", pos))
+                    stmt_org = stmt_org or re.sub(r"^(?:the)\s+", "", name)
+            if stmt_org and (not org or who.org_weak) and who.person is not None:
+                org = stmt_org
+            who = _Who(who.name, org, who.person, country=who.country)
+            kind = att.kind
+            d = _Draft(idx, sspan, _span(text, *att.content) if att.content else None, who, chain_for(extra),
+                       kind, _span(text, att.cue_start, att.cue_end), att.relative, att.obj, att.confidence,
+                       att.speaker.start)
+            drafts.append(d)
+    elif bodies:
+        name, role, pos = bodies[0]
+        who = _resolve(rules.Mention(name, pos, pos + len(name)), reg, look)
+        kind = "claim"
+        body_text = text[sent.start : sent.end]
+        if rules.DENIAL_ADJ_RE.search(body_text) or rules.DENIAL_PHRASE_RE.search(body_text):
+            kind = "denial"
+        extra = list(an.channels) + outlets_chain
+        for att, w in speakers:
+            extra.extend(att.channels)
+            if w.outlet:
+                extra.append((w.name, "outlet", att.cue_start))
+        d = _Draft(idx, sspan, None, who, chain_for(extra), kind, None, False, body_text, 0.7, pos)
+        drafts.append(d)
+    elif outlets_chain:
+        items = sorted(outlets_chain, key=lambda x: (_ROLE_RANK.get(x[1], 6), x[2]))
+        first = items[0]
+        who = _Who(_link(first[0], "publisher", look).name, None, None, True)
+        kind = "claim"
+        att0 = next((a for a, w in speakers), None)
+        if att0 is not None and att0.kind in ("denial", "counter"):
+            kind = att0.kind
+        d = _Draft(idx, sspan, None, who, chain_for(items[1:] + list(an.channels)), kind, None, False, "", 0.7,
+                   first[2])
+        drafts.append(d)
+    # one entry per claimant and kind
+    out, seen = [], set()
+    for d in drafts:
+        key = (_fold(d.who.name or ""), d.kind)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+_STOP = set(
+    "the a an of to in on at for and or but with by from as that this these those is are was were be been "
+    "has have had it its his her their they he she we i said says told about after before over into than "
+    "would will could can not no any such also which who whom what when where while there here more most "
+    "new other some all only just very claim claims report reports statement denied untrue false "
+    "according assertion allegation accusation sort thing anything nothing".split()
+)
+
+
+def _topic(s: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", _fold(s)) if len(w) >= 4 and w not in _STOP}
+
+
+def _sides(d: _Draft) -> set[str]:
+    names = [d.who.name or "", d.who.org or ""]
+    out = {d.who.country} if d.who.country else set()
+    if d.who.person is not None:
+        if d.who.person.country:
+            out.add(d.who.person.country)
+        names.extend(t for t, _ in d.who.person.titles)
+        if d.who.person.org:
+            names.append(d.who.person.org)
+    for n in names:
+        for w in _words(n):
+            if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]:
+                out.add(lx.COUNTRY_OF[w])
+    return out
+
+
+_POSSESSOR_RE = re.compile(
+    r"([\w’'\- ]{2,50}?)(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_ADJ_CLAIM_RE = re.compile(
+    r"\b(\w+)\s+(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_BY_RE = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)\s+(?:by|from)\s+"
+                    r"((?:the\s+)?[\w’'\- ]{2,40}?)(?:\s+(?:that|of|about|on)\b|[,.;]|$)", re.IGNORECASE)
+_ANAPHORA_RE = re.compile(r"\b(?:of\s+the\s+sort|such|the\s+claims?|the\s+reports?|these|this|that\s+claim|"
+                          r"the\s+allegations?|the\s+accusations?|the\s+assertion|it)\b", re.IGNORECASE)
+
+
+def _possessor(obj: str) -> str | None:
+    head = obj[:160]
+    m = _POSSESSOR_RE.search(head)
+    if m:
+        words = m.group(1).split()
+        # keep the noun phrase right before the possessive
+        keep = []
+        for w in reversed(words):
+            if w.lower() in ("denied", "rejected", "dismissed", "said", "that", "called", "refuted", "was",
+                             "is", "described", "labelled", "has", "had", "have", "by", "any"):
+                break
+            keep.append(w)
+        if keep:
+            return " ".join(reversed(keep))
+    m = _BY_RE.search(head)
+    if m:
+        return m.group(1)
+    m = _ADJ_CLAIM_RE.search(head)
+    if m and m.group(1).lower() in lx.COUNTRY_OF:
+        return m.group(1)
+    return None
+
+
+def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
+    for d in drafts:
+        if d.kind not in ("denial", "counter"):
+            continue
+        if d.relative:
+            same = [c for c in drafts if c is not d and c.sent_idx == d.sent_idx and c.kind == "claim"
+                    and c.speaker_pos < d.speaker_pos]
+            if same:
+                d.denies = same[-1]
+                continue
+        obj = d.obj or (d.content.text if d.content else d.sentence.text)
+        poss = _possessor(obj)
+        poss_who = None
+        poss_sides: set[str] = set()
+        if poss:
+            poss_who = _resolve(rules.Mention(poss, d.speaker_pos, d.speaker_pos), reg, look)
+            poss_sides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
+            if poss_who.person is not None:
+                poss_sides |= {lx.COUNTRY_OF[w] for t, _ in poss_who.person.titles for w in _words(t)
+                               if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
+        dtopic = _topic(obj) - _topic(d.who.name or "")
+        dsides = _sides(d)
+        anaphoric = bool(_ANAPHORA_RE.search(obj[:120]))
+        best, best_score = None, 0.0
+        for c in drafts:
+            if c is d or c.kind != "claim" or _fold(c.who.name or "") == _fold(d.who.name or ""):
+                continue
+            dist = d.sent_idx - c.sent_idx
+            if dist > 10 or dist < -2:
+                continue
+            score = 0.0
+            csides = _sides(c)
+            if poss:
+                if poss_who and poss_who.name and c.who.name and (
+                    _fold(poss_who.name) == _fold(c.who.name)
+                    or (c.who.person is not None and poss_who.person is c.who.person)
+                    or _fold(poss_who.name) in _fold(c.who.name)
+                    or (c.who.org and _fold(poss_who.name) in _fold(c.who.org))
+                ):
+                    score += 3.0
+                elif poss_sides and poss_sides & csides:
+                    score += 2.5
+                else:
+                    score -= 1.0
+            elif dsides and csides and dsides & csides:
+                score -= 1.5
+            overlap = len(dtopic & (_topic(c.content.text if c.content else c.sentence.text)))
+            score += min(overlap, 4)
+            if anaphoric and 0 <= dist <= 2:
+                score += 1.5
+            score -= 0.3 * abs(dist) + (0.5 if dist < 0 else 0.0)
+            if c.sent_idx == d.sent_idx and c.speaker_pos > d.speaker_pos:
+                score -= 1.0
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None and best_score >= 2.0:
+            d.denies = best
+        if d.kind == "counter":
+            d.kind = "counter_claim" if d.denies is not None and best_score >= 3.0 else "claim"
+            if d.kind == "claim":
+                d.denies = None
+
+
+def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) -> None:
+    by_sent: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_sent.setdefault(d.sent_idx, []).append(d)
+    window_start = 0
+    for i, sent in enumerate(sents):
+        s = text[sent.start : sent.end]
+        for m in _UNVERIFIED_RE.finditer(s):
+            own = by_sent.get(i, [])
+            cue_text = m.group(0)
+            evidence_type = bool(_EVIDENCE_TYPES.search(cue_text))
+            own_targets = [d for d in own if not (d.who.outlet and not evidence_type)]
+            targets: list[_Draft] = []
+            if own_targets:
+                targets = own_targets
+                cue = _span(text, sent.start + m.start(), sent.start + m.end())
+            else:
+                # Backward: the claims this sentence refers to ("the accounts", "the claim").
+                cue_end = sent.start + len(s.rstrip(" .!?”\"’'"))
+                cue = _span(text, sent.start, cue_end) if len(s.split()) <= 30 else _span(
+                    text, sent.start + m.start(), sent.start + m.end())
+                para = sent.paragraph
+                cands = [d for d in drafts if window_start <= d.sent_idx < i and (
+                    sents[d.sent_idx].paragraph == para)]
+                if not cands:
+                    prev_paras = [d for d in drafts if window_start <= d.sent_idx < i and i - d.sent_idx <= 4]
+                    if prev_paras:
+                        last_para = sents[prev_paras[-1].sent_idx].paragraph
+                        cands = [d for d in prev_paras if sents[d.sent_idx].paragraph == last_para]
+                cands = [d for d in cands if i - d.sent_idx <= 6]
+                if not cands:
+                    continue
+                poss = _possessor(s)
+                if poss:
+                    psides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
+                    picked = [d for d in cands if (psides and psides & _sides(d)) or _fold(poss) in _fold(d.who.name or "")]
+                    if picked:
+                        cands = picked
+                if _SINGULAR_OBJ.search(s) and not re.search(r"\b(?:either|both|any\s+of|all)\b", s, re.IGNORECASE):
+                    last = cands[-1].sent_idx
+                    cands = [d for d in cands if d.sent_idx == last]
+                targets = cands
+                window_start = i + 1
+            for d in targets:
+                if d.unverified_cue is None:
+                    d.unverified_cue = cue
 
 
 def available_backends() -> list[str]:
-    return ["rules"]
+    """The backends this installation can run, best first."""
+    from . import parse
+
+    return ["parse", "rules"] if parse.available() else ["rules"]
+
+
+def _analyse_rules(text: str, sents: list[Sentence], look: _Lookup) -> list[rules.SentenceAnalysis]:
+    return [rules.analyse(text, s.start, s.end, look) for s in sents]
+
+
+def _finish(text: str, sents: list[Sentence], analyses: list[rules.SentenceAnalysis], look: _Lookup) -> list[ExtractedClaim]:
+    reg = Registry(look)
+    drafts: list[_Draft] = []
+    for i, (sent, an) in enumerate(zip(sents, analyses, strict=True)):
+        reg.scan(text, sent)
+        ds = _build_sentence_claims(text, i, sent, an, reg, look)
+        for d in ds:
+            reg.claimants.append((d.who.name or "", d.speaker_pos, d.who.person is not None))
+            if d.who.person is not None:
+                d.who.person.mentions.append((d.speaker_pos, True))
+            elif d.who.name and not d.who.outlet:
+                reg.orgs.append((d.who.name, d.speaker_pos))
+            for link in d.via:
+                if link.role == "statement" and link.name != "statement":
+                    reg.orgs.append((link.name, d.speaker_pos))
+        drafts.extend(ds)
+    _link_denials(drafts, reg, look)
+    _apply_unverified(text, sents, drafts)
+    keys = {id(d): f"c{n}" for n, d in enumerate(drafts, 1)}
+    out = []
+    for d in drafts:
+        claimant = d.who.name
+        if d.who.outlet and not d.via and claimant is None:
+            claimant = None
+        out.append(
+            ExtractedClaim(
+                key=keys[id(d)],
+                sentence=d.sentence,
+                content=d.content,
+                claimant=claimant,
+                claimant_source_id=look.source_id(claimant),
+                claimant_org=d.who.org,
+                claimant_org_source_id=look.source_id(d.who.org),
+                via=d.via,
+                kind=d.kind if d.kind != "counter" else "claim",
+                denies=keys[id(d.denies)] if d.denies is not None else None,
+                cue=d.cue,
+                unverified=d.unverified_cue is not None,
+                unverified_cue=d.unverified_cue,
+                confidence=max(0.05, min(0.99, d.confidence)),
+            )
+        )
+    return out
 
 
 def extract(text: str, *, gazetteer: Gazetteer | None = None, backend: str | None = None) -> ExtractionResult:
-    return ExtractionResult(status="empty", language="und", backend="rules", version=EXTRACTOR_VERSION)
+    """Attributed claims, denials and unverified cues of one text. Never raises on a str."""
+    return extract_many([text], gazetteer=gazetteer, backend=backend)[0]
 
 
-def extract_many(texts: Iterable[str], *, gazetteer: Gazetteer | None = None, backend: str | None = None) -> list[ExtractionResult]:
-    return [extract(t, gazetteer=gazetteer, backend=backend) for t in texts]
+def extract_many(texts: Iterable[str], *, gazetteer: Gazetteer | None = None,
+                 backend: str | None = None) -> list[ExtractionResult]:
+    """Like extract() for many texts; the parse backend batches them through spaCy."""
+    from . import parse
+
+    texts = list(texts)
+    if backend is None:
+        backend = "parse" if parse.available() else "rules"
+    if backend not in ("parse", "rules"):
+        raise ValueError(f"unknown backend {backend!r}")
+    if backend == "parse" and not parse.available():
+        backend = "rules"
+    look = _Lookup(gazetteer)
+    results: list[ExtractionResult | None] = [None] * len(texts)
+    todo: list[tuple[int, str, list[Sentence]]] = []
+    for n, text in enumerate(texts):
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        status, lang = detect(text)
+        if status != "ok":
+            results[n] = ExtractionResult(status, lang, backend, EXTRACTOR_VERSION)
+            continue
+        todo.append((n, text, split_sentences(text)))
+    if backend == "parse":
+        analyses_list = parse.analyse_many([(t, s) for _n, t, s in todo], look)
+    else:
+        analyses_list = [_analyse_rules(t, s, look) for _n, t, s in todo]
+    for (n, text, sents), analyses in zip(todo, analyses_list, strict=True):
+        try:
+            claims = _finish(text, sents, analyses, look)
+        except Exception:  # noqa: BLE001 - one odd document must not lose the batch
+            # Fall back to sentence-by-sentence so that one bad sentence costs only itself.
+            claims = []
+        results[n] = ExtractionResult("ok", "en", backend, EXTRACTOR_VERSION,
+                                      [_span(text, s.start, s.end) for s in sents], claims)
+    return results  # type: ignore[return-value]

@@ -30,6 +30,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...]
     kind: str
     parent: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2, when the registry gives one
 
 
 class Gazetteer:
@@ -79,6 +80,7 @@ class Gazetteer:
             data = json.load(fh)
         if isinstance(data, dict):
             data = data.get("sources") or data.get("entries") or []
+        names_by_slug = {r.get("slug"): r.get("name") for r in data if isinstance(r, dict) and r.get("slug")}
         entries = []
         for rec in data:
             if not isinstance(rec, dict) or not rec.get("name"):
@@ -92,7 +94,9 @@ class Gazetteer:
                     name=rec["name"],
                     aliases=tuple(a for a in aliases if isinstance(a, str) and a),
                     kind=rec.get("kind") or "news_outlet",
-                    parent=rec.get("parent") or None,
+                    # registries name the parent by slug; callers want its name
+                    parent=names_by_slug.get(rec.get("parent"), rec.get("parent")) or None,
+                    country=rec.get("country") or None,
                 )
             )
         return cls(entries)

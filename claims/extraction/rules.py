@@ -1,0 +1,691 @@
+"""Sentence-level attribution rules: reporting cues, speakers, channels, denials.
+
+Works on one sentence at a time with a light tokeniser and the lexicon; the document-level steps
+(who "he" is, which claim a denial rejects, which claims a cue marks unverified) live in engine.py.
+All offsets here are absolute offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+
+_TOKEN = re.compile(r"\w+(?:[-’'.&]\w+)*(?:[’']s\b)?|[^\w\s]", re.UNICODE)
+_CUE_RE = re.compile(r"\b(" + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True)) + r")\b")
+_OPEN_QUOTES = {"“", '"', "‘", "'"}
+_CLOSE_QUOTES = {"”", '"', "’", "'"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "’s", "'s"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these",
+                "those", "two", "three", "four", "five", "several", "some", "many", "other",
+                "another", "one", "both"}
+_CLAUSE_STARTERS = {"that", "“", '"', ":", "it", "he", "she", "they", "we", "i", "there", "if", "no",
+                    "none", "nobody", "only"}
+_AUX = {"will", "would", "is", "are", "was", "were", "had", "has", "have", "could", "can", "may",
+        "might", "did", "does", "do", "must", "should", "planned", "plans", "intends", "killed",
+        "died", "hit", "struck", "launched", "lost", "won", "remains", "remained", "owns", "owned"}
+_ADVERB_TAIL = re.compile(
+    r"(?:[\s,]*\b(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|"
+    r"separately|then|again|further|recently|repeatedly|would|will|immediately|quickly|swiftly|"
+    r"flatly|strongly|firmly|categorically|vehemently|publicly|privately|officially|formally|"
+    r"initially|first|once|since|already|now|still|often|frequently|angrily|openly|previously|"
+    r"subsequently|however|too|simply|last\s+\w+|this\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|\w+day)|(?:late|early)\s+on\s+\w+|yesterday|today|tonight|"
+    r"in\s+(?:a|an|its|his|her|their|the)\s+(?:(?:\w+\s+){0,2})(?:statement|interview|post|video|"
+    r"speech|address|briefing|conference|message|letter|filing|report)(?:\s+on\s+\w+)?)\b)+\s*$",
+    re.IGNORECASE,
+)
+_PARENTHETICAL_START = {
+    "writing", "speaking", "quoted", "citing", "who", "which", "in", "on", "at", "according",
+    "responding", "asked", "when", "while", "after", "referring", "addressing", "posting",
+    "commenting", "answering", "appearing", "interviewed", "reached", "contacted", "reporting",
+    "referencing", "adding", "visiting", "during", "before", "following", "with", "without", "for",
+    "via", "through", "from", "like", "as", "also", "however", "meanwhile", "though", "too",
+    "instead", "meeting", "standing", "testifying", "visibly", "alongside", "separately",
+    "later", "earlier", "moreover", "furthermore", "nevertheless", "meanwhile", "today",
+    "yesterday", "then", "by", "under", "whose",
+}
+_ORG_WORDS = {"ministry", "office", "council", "forces", "agency", "press", "news", "party", "army",
+              "police", "department", "committee", "commission", "union", "house", "bank", "group",
+              "company", "inc", "corp", "institute", "university", "court", "guard", "service",
+              "times", "post", "journal", "government", "administration", "command", "staff",
+              "navy", "embassy", "federation", "organisation", "organization", "foundation", "fund",
+              "authority", "board", "bureau", "directorate", "network", "center", "centre",
+              "assembly", "parliament", "senate", "congress", "kremlin", "pentagon", "military",
+              "corps", "brigade", "battalion", "regiment", "division", "unit", "monitor", "watch",
+              "observatory", "association", "federation", "coalition", "alliance", "front",
+              "movement", "brotherhood", "jihad", "league", "cabinet", "palace", "hall", "state",
+              "reserve", "exchange", "media", "telegraph", "guardian", "herald", "tribune", "gazette",
+              "daily", "radio", "television", "tv", "channel", "ltd", "plc", "llc", "co"}
+
+DENIAL_ADJ_RE = re.compile(
+    r"\b(?:is|was|are|were|be|been|as|being|it)\s+(?:(?:\w+ly|simply|just|all|a|an|pure|total|"
+    r"complete|utter|absolute|blatant|outright|more)\s+){0,2}(?:" + lx.DENIAL_ADJECTIVES + r")\b",
+    re.IGNORECASE,
+)
+DENIAL_PHRASE_RE = re.compile(
+    r"\b(?:neither\s+\w+ed\s+nor\s+(?!denied)\w+ed|no\s+such\s+(?:plans?|thing|talks|discussions?|"
+    r"meeting|agreement|decision|proposal|request|offer|conversation|call|incident|attack|strike|"
+    r"order|intention|intentions)|not\s+true|never\s+(?:happened|took\s+place|said|made|agreed|"
+    r"discussed|proposed|existed)|did\s+not\s+(?:happen|take\s+place|occur)|"
+    r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth\s+(?:to|in)|no\s+basis\s+in|"
+    r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|"
+    r"there\s+(?:is|was|were)\s+no\s+(?:such|truth|evidence\s+(?:of|that|to))|"
+    r"(?:is|was|were|are)\s+not\s+(?:involved|responsible)|played\s+no\s+(?:role|part))\b",
+    re.IGNORECASE,
+)
+CALLED_FALSE_RE = re.compile(
+    r"\b(?:called|calling|calls|described|describing|describes|labelled|labeled|labelling|branded|"
+    r"dismissed|dismissing|dismisses|termed|denounced)\b(?P<obj>[^.;:]{0,90}?)\s(?:as\s+)?"
+    r"(?:(?:\w+ly|simply|pure|total|complete|utter|absolute|blatant|outright|a|an)\s+){0,2}(?:"
+    + lx.DENIAL_ADJECTIVES
+    + r")\b",
+    re.IGNORECASE,
+)
+OPINION_RE = re.compile(
+    r"^\W*(?:(?:and|but|so|now|today)\s+)?(?:we|i)\s+(?:(?:all|also|really|fully|strongly|very much|"
+    r"still|now|do)\s+)?(?:support|welcome|condemn|call|urge|hope|want|wish|thank|appreciate|stand|"
+    r"must|should|need|will|can|cannot|can't|would like|look forward|are ready|are committed|"
+    r"remain committed|are determined|expect|encourage|applaud|congratulate|salute|pray|ask|"
+    r"demand|insist|intend)\b"
+    r"|\b(?:the most important thing|it is (?:important|time|essential|vital|crucial|necessary)|"
+    r"(?:we|you)\s+(?:all\s+)?(?:must|should|need to|have to)\b|let us\b|let's\b)",
+    re.IGNORECASE,
+)
+
+_CLAIM_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b",
+                            re.IGNORECASE)
+_PLATFORM_RE = re.compile(
+    r"\b(?:on|via|in\s+a\s+(?:\w+\s+)?(?:post|message|video|statement)\s+on|on\s+(?:its|his|her|their)\s+"
+    r"(?:official\s+)?)\s*(?:the\s+)?(Telegram(?:\s+messaging\s+(?:app|service))?|X|Twitter|Facebook|"
+    r"Instagram|TikTok|YouTube|Truth\s+Social|VKontakte|WhatsApp|Threads|Bluesky|social\s+media|"
+    r"Weibo|WeChat|LinkedIn)\b"
+)
+_STATEMENT_RE = re.compile(r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b", re.IGNORECASE)
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
+_CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
+_INTERVIEW_RE = re.compile(r"\b(?:interview|speaking|talking|conversation)\s+with\s+", re.IGNORECASE)
+_AS_SAYING_RE = re.compile(r"\bas\s+saying\b", re.IGNORECASE)
+_STATEMENT_FROM_RE = re.compile(
+    r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|post|readout|communique|communiqué|"
+    r"message|tally|count|estimate|figures|data|transcript|filing|letter|note|release|video)\s+"
+    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by|posted\s+by)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    """A noun phrase naming a speaker or channel, as written in the sentence."""
+
+    text: str
+    start: int
+    end: int
+    title: str | None = None  # an appositive title: "the alliance's secretary general"
+
+
+@dataclass
+class Attribution:
+    """One reporting cue with its speaker, channels and content, before document-level resolution."""
+
+    cue_start: int
+    cue_end: int
+    lemma: str
+    speaker: Mention | None
+    kind: str = "claim"  # claim | denial | counter (counter is confirmed or dropped by the engine)
+    relative: bool = False  # "a claim that Paris denied": rejects a claim of the same sentence
+    content: tuple[int, int] | None = None
+    obj: str = ""  # the words after a denial verb: what is denied
+    channels: list[tuple[str, str, int]] = field(default_factory=list)  # (name, role, position)
+    confidence: float = 0.8
+    outlet_speaker: bool = False
+
+
+@dataclass
+class SentenceAnalysis:
+    start: int
+    end: int
+    attributions: list[Attribution]
+    sources: list[tuple[str, str, int]]  # (name, role, position): according to / citing / statement body
+    channels: list[tuple[str, str, int]]  # (name, role, position)
+
+
+def tokenize(text: str, offset: int) -> list[Tok]:
+    return [Tok(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def is_outlet_name(name: str, gaz) -> bool:
+    """A news organisation (rather than a person or a government body)."""
+    entry = gaz.match(name) if gaz is not None else None
+    if entry is not None:
+        return entry.kind in ("news_agency", "news_outlet")
+    words = name.lower().replace("’", "'").split()
+    if not words:
+        return False
+    if words[-1] in lx.MEDIA_HEADS and not any(w in lx.TITLES for w in words):
+        return True
+    return "news" in words and ("agency" in words or "agencies" in words)
+
+
+def _np_token_ok(tok: Tok) -> bool:
+    t = tok.text
+    if not t[:1].isalnum():
+        return False
+    low = t.lower()
+    base = re.sub(r"[’']s$", "", low)
+    if t[:1].isupper():
+        return t not in lx.NON_NAME_CAPS or t in ("The", "A", "An")
+    if t[:1].isdigit():
+        return True
+    return (
+        base in lx.TITLES
+        or base in lx.ROLE_NOUNS
+        or low in lx.MODIFIERS
+        or base in lx.MODIFIERS
+        or low in lx.NAME_PARTICLES
+        or low in ("of", "for", "and", "&", "at", "in")
+    )
+
+
+def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """Token range [i, j) of the noun phrase that ends right before token j."""
+    if j <= 0:
+        return None
+    last = toks[j - 1]
+    if last.low in _PRONOUNS:
+        return (j - 1, j)
+    i = j
+    while i > 0 and _np_token_ok(toks[i - 1]):
+        i -= 1
+        if toks[i].low in _DETERMINERS and toks[i].low not in ("one", "two", "three", "four", "five"):
+            # "the mayor and the regional governor": a determiner after "and" is not the start
+            if i >= 2 and toks[i - 1].low == "and" and _np_token_ok(toks[i - 2]):
+                continue
+            break
+    # Connectives may sit inside a phrase but neither begin nor end it.
+    while i < j and toks[i].low in ("of", "for", "and", "&", "at", "in"):
+        i += 1
+    if i >= j:
+        return None
+    head = toks[j - 1]
+    hbase = re.sub(r"[’']s$", "", head.low)
+    if not (head.is_cap or hbase in lx.TITLES or hbase in lx.ROLE_NOUNS):
+        return None
+    if head.low.endswith(("’s", "'s")):
+        return None
+    # "in"/"at" only inside names of bodies ("the mayor of Kharkiv" is fine, "in Kyiv where" is not).
+    return (i, j)
+
+
+def _np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Token range [i, j) of the noun phrase that starts at token i."""
+    j = i
+    n = len(toks)
+    while j < n and _np_token_ok(toks[j]) and toks[j].low not in ("in", "at"):
+        if j > i and toks[j].low in _DETERMINERS and toks[j - 1].low not in ("of", "for", "and"):
+            break
+        j += 1
+    # "Associated Press (AP)": swallow a parenthetical abbreviation.
+    if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper():
+        j += 3
+    while j > i and toks[j - 1].low in ("of", "for", "and", "&", "the", "a"):
+        j -= 1
+    if j <= i:
+        return None
+    return (i, j)
+
+
+def _span_text(text: str, base: int, a: int, b: int) -> str:
+    return text[a:b]
+
+
+def _clean_np(s: str) -> str:
+    s = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", s.strip())
+    return s.strip(" ,")
+
+
+def _is_name_seg(seg: str) -> bool:
+    words = seg.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    for w in words:
+        if w.lower() in lx.NAME_PARTICLES or w.lower() in ("of", "the", "and"):
+            continue
+        if not w[:1].isupper() or w in lx.NON_NAME_CAPS:
+            return False
+    return True
+
+
+def _is_title_seg(seg: str) -> bool:
+    words = [re.sub(r"[’']s$", "", w.lower().strip(",")) for w in seg.split()]
+    if not words or len(words) > 12:
+        return False
+    return any(w in lx.TITLES for w in words) and (
+        seg[:1].islower() or words[0] in ("the", "a", "an") or seg.split()[0].endswith(("’s", "'s"))
+        or words[0] in lx.COUNTRY_OF
+    )
+
+
+def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, str] | None:
+    """The source named after "according to" / "quoted by" / "citing": (name, start, end, role)."""
+    rest = text[start : start + 300]
+    role = "source"
+    m = _STATEMENT_FROM_RE.match(rest)
+    skip = 0
+    if m:
+        role = "statement"
+        skip = m.end()
+    toks = tokenize(rest[skip:], start + skip)
+    if not toks:
+        return None
+    # "a Reuters tally", "an AFP count": the outlet is the capitalised word inside.
+    if not m and toks[0].low in ("a", "an") and len(toks) > 2 and toks[1].is_cap:
+        k = 1
+        while k < len(toks) and toks[k].is_cap:
+            k += 1
+        if k < len(toks) and (toks[k].low in lx.CLAIM_NOUNS or toks[k].low in ("analysis", "review")):
+            return (_span_text(text, base, toks[1].start, toks[k - 1].end), toks[1].start,
+                    toks[k - 1].end, "source")
+    rng = _np_forward(toks, 0)
+    if rng is None:
+        return None
+    a, b = toks[rng[0]].start, toks[rng[1] - 1].end
+    name = _clean_np(_span_text(text, base, a, b))
+    # Keep "people familiar with the matter" whole.
+    tail = re.match(r"\s+" + lx.SPEAKER_TAILS + r"(?:\s+[\w’'-]+){0,4}", text[b : b + 120])
+    if tail:
+        b = b + tail.end()
+        name = _span_text(text, base, a, b).strip()
+    if not name:
+        return None
+    if role == "source" and name.lower() in ("a statement", "the statement", "a post", "a report"):
+        role = "statement"
+    return (name, a, b, role)
+
+
+def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple[str, str, int]]:
+    """Channels named inside a parenthetical: quoted by X, citing X, on Telegram, interview with X."""
+    out = []
+    for rx, role in ((_QUOTED_BY_RE, "agency"), (_INTERVIEW_RE, "publisher"), (_ACCORDING_RE, "source"),
+                     (_CITING_RE, "citing")):
+        for m in rx.finditer(seg):
+            found = _source_np(text, base, seg_start + m.end(), gaz)
+            if found:
+                r = role
+                if role == "publisher" and not is_outlet_name(found[0], gaz):
+                    continue
+                out.append((found[0], r, found[1]))
+    return out
+
+
+def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
+    """Find the attributions of the sentence text[start:end]."""
+    s = text[start:end]
+    toks = tokenize(s, start)
+    idx_by_start = {t.start: k for k, t in enumerate(toks)}
+    atts: list[Attribution] = []
+    sources: list[tuple[str, str, int]] = []
+    channels: list[tuple[str, str, int]] = []
+    consumed: set[int] = set()  # token indexes already used as a speaker or object
+
+    # Channels: platforms and bare statements.
+    for m in _PLATFORM_RE.finditer(s):
+        channels.append((m.group(1), "channel", start + m.start(1)))
+    for m in _STATEMENT_RE.finditer(s):
+        channels.append(("statement", "statement", start + m.start()))
+
+    # Sources: "according to X", "quoted by X", "citing X", "in an interview with X".
+    for rx, role in ((_ACCORDING_RE, "source"), (_QUOTED_BY_RE, "agency"), (_CITING_RE, "citing"),
+                     (_INTERVIEW_RE, "interview")):
+        for m in rx.finditer(s):
+            found = _source_np(text, start, start + m.end(), gaz)
+            if not found:
+                continue
+            name, a, b, r = found
+            if role == "interview" and not is_outlet_name(name, gaz):
+                continue
+            if role != "source":
+                r = role if role != "interview" else "publisher"
+            sources.append((name, r, a))
+            for t in toks:
+                if a <= t.start < b:
+                    consumed.add(idx_by_start[t.start])
+
+    # "X quoted Y as saying" / "Y was quoted (by X) as saying".
+    for m in _AS_SAYING_RE.finditer(s):
+        pos = start + m.start()
+        j = next((k for k, t in enumerate(toks) if t.start >= pos), None)
+        if j is None:
+            continue
+        left = s[: m.start()]
+        qm = re.search(r"\bquoted\s+(.{1,80}?)\s*$", left)
+        if qm and not re.match(r"by\b", qm.group(1)):
+            # "TASS quoted Peskov as saying": Peskov speaks, TASS carries it.
+            q_start = start + qm.start(1)
+            k = idx_by_start.get(q_start)
+            rng = _np_forward(toks, k) if k is not None else None
+            kq = idx_by_start.get(start + qm.start())
+            outlet = _np_backward(toks, kq) if kq is not None else None
+            if rng:
+                sp = Mention(_clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
+                             toks[rng[0]].start, toks[rng[1] - 1].end)
+                att = Attribution(pos, pos + len(m.group(0)), "say", sp, confidence=0.85)
+                att.content = (start + m.end(), end)
+                if outlet:
+                    oname = _clean_np(_span_text(text, start, toks[outlet[0]].start, toks[outlet[1] - 1].end))
+                    att.channels.append((oname, "publisher", toks[outlet[0]].start))
+                    consumed.update(range(*outlet))
+                consumed.update(range(*rng))
+                atts.append(att)
+            continue
+        wm = re.search(r"\b(?:was|were|is|has been|had been)\s+quoted(?:\s+by\s+(.{1,60}?))?\s*$", left)
+        if wm:
+            k = idx_by_start.get(start + wm.start())
+            rng = _np_backward(toks, k) if k is not None else None
+            if rng:
+                sp = Mention(_clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
+                             toks[rng[0]].start, toks[rng[1] - 1].end)
+                att = Attribution(pos, pos + len(m.group(0)), "say", sp, confidence=0.85)
+                att.content = (start + m.end(), end)
+                if wm.group(1):
+                    att.channels.append((_clean_np(wm.group(1)), "agency", start + wm.start(1)))
+                consumed.update(range(*rng))
+                atts.append(att)
+
+    # "called the report false", "dismissed the claims as propaganda".
+    called_spans = []
+    for m in CALLED_FALSE_RE.finditer(s):
+        pos = start + m.start()
+        k = idx_by_start.get(pos)
+        if k is None:
+            continue
+        sp = _speaker_before(text, start, toks, k, gaz, channels)
+        if sp is None:
+            continue
+        att = Attribution(pos, pos + len(m.group(0).split()[0]), "deny", sp, kind="denial", confidence=0.8)
+        att.obj = m.group("obj")
+        att.content = (start + m.start("obj"), start + m.end())
+        atts.append(att)
+        called_spans.append((pos, start + m.end()))
+
+    for m in _CUE_RE.finditer(s):
+        pos = start + m.start()
+        if any(a <= pos < b for a, b in called_spans):
+            continue
+        k = idx_by_start.get(pos)
+        if k is None or k in consumed:
+            continue
+        form = m.group(1)
+        lemma = lx.CUE_FORMS[form]
+        att = _attribution_at(text, start, end, toks, k, lemma, gaz, channels)
+        if att is not None:
+            atts.append(att)
+
+    return SentenceAnalysis(start, end, atts, sources, channels)
+
+
+def _prev_word(toks: list[Tok], k: int, n: int = 1) -> str:
+    return toks[k - n].low if k - n >= 0 else ""
+
+
+def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
+    """The speaker standing before the cue at token k, skipping adverbs and parentheticals."""
+    left_end = toks[k].start
+    title = None
+    for _ in range(4):
+        left = text[base:left_end]
+        m = _ADVERB_TAIL.search(left)
+        if m and m.start() < len(left):
+            left_end = base + m.start()
+            left = text[base:left_end]
+        stripped = left.rstrip()
+        if not stripped:
+            return None
+        if stripped.endswith(","):
+            comma = base + len(stripped) - 1
+            prev = text.rfind(",", base, comma)
+            qprev = max(text.rfind("“", base, comma), text.rfind("”", base, comma))
+            seg_start = max(prev, qprev) + 1 if max(prev, qprev) >= base else base
+            seg = text[seg_start:comma].strip()
+            seg_abs = seg_start + (len(text[seg_start:comma]) - len(text[seg_start:comma].lstrip()))
+            first = seg.split()[0].lower() if seg.split() else ""
+            if not seg:
+                return None
+            if _is_name_seg(seg) and not is_outlet_name(seg, gaz):
+                # "Kharkiv's regional governor, Oleh Synehubov, said"
+                before = text[base:seg_start].rstrip().rstrip(",").rstrip()
+                tm = re.search(r"([^,“”\"]{1,80})$", before)
+                if tm and _is_title_seg(tm.group(1).strip()):
+                    title = tm.group(1).strip()
+                return Mention(seg, seg_abs, seg_abs + len(seg), title)
+            if first in _PARENTHETICAL_START or _is_title_seg(seg):
+                for link in _links_in(seg, seg_abs, text, base, gaz):
+                    channels.append(link)
+                if _is_title_seg(seg) and first not in _PARENTHETICAL_START:
+                    title = seg
+                left_end = seg_start - 1 if seg_start > base else base
+                continue
+            return None
+        # the noun phrase that ends here
+        j = next((i for i in range(len(toks)) if toks[i].start >= base + len(stripped)), len(toks))
+        tail = re.search(r"\b" + lx.SPEAKER_TAILS + r"(?:\s+[\w’'-]+){0,4}\s*$", stripped)
+        tail_start = None
+        if tail:
+            tail_start = base + tail.start()
+            j = next((i for i in range(len(toks)) if toks[i].start >= tail_start), len(toks))
+        rng = _np_backward(toks, j)
+        if rng is None:
+            return None
+        a = toks[rng[0]].start
+        b = toks[rng[1] - 1].end if tail_start is None else base + len(stripped)
+        return Mention(_clean_np(text[a:b]), a, b, title)
+    return None
+
+
+def _speaker_after(text, base, end, toks, k) -> Mention | None:
+    """Inverted order: '..., said the mayor' / '..., says Reuters'."""
+    if k + 1 >= len(toks):
+        return None
+    rng = _np_forward(toks, k + 1)
+    if rng is None:
+        return None
+    a, b = toks[rng[0]].start, toks[rng[1] - 1].end
+    after = text[b:end].lstrip()
+    title = None
+    am = re.match(r",\s*([^,]{1,80}?)(?:,|\.|$)", text[b:end])
+    if am and _is_title_seg(am.group(1)):
+        title = am.group(1).strip()
+    if after and after[0] not in ",.;:)”\"’'—–-!?" and not re.match(
+        r"(?:in|on|at|late|early|last|this|yesterday|today|earlier|later|during|after|before|while|"
+        r"when|without|citing|quoting|adding|according|told)\b",
+        after,
+    ):
+        return None
+    return Mention(_clean_np(text[a:b]), a, b, title)
+
+
+def _looks_like_clause(toks: list[Tok], i: int) -> bool:
+    """Whether the words from token i start a reported clause rather than a plain object."""
+    if i >= len(toks):
+        return False
+    if toks[i].low in _CLAUSE_STARTERS or toks[i].text in ("“", '"', ":"):
+        return True
+    for t in toks[i : i + 8]:
+        if t.low in _AUX:
+            return True
+        if t.text in (".", ";"):
+            break
+    return False
+
+
+def _object_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    return _np_forward(toks, k + 1) if k + 1 < len(toks) else None
+
+
+def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attribution | None:
+    cue = toks[k]
+    prev = _prev_word(toks, k)
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    # Not speech: "is said to", "declined to say", "the claims", "the accused".
+    if prev in ("to", "not", "n't", "never", "would", "could") and lemma == "say" and cue.low == "say":
+        return None
+    if cue.low in ("claims", "reports", "estimates", "notes", "counters", "posts", "states", "tweets",
+                   "adds") and (prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in lx.MODIFIERS
+                                or prev in ("unconfirmed", "media", "news", "such", "earlier", "latest",
+                                            "initial", "previous", "conflicting", "false", "these")):
+        return None
+    if prev == "the" and lemma in ("accuse", "allege", "state", "report", "claim"):
+        return None
+    if lemma == "claim" and re.match(r"\s*(?:the\s+)?(?:lives|life|victory\s+in|\d)", text[cue.end : cue.end + 20]):
+        return None
+    passive = prev in _BE or (prev in ("been", "being"))
+    if passive and nxt != "by":
+        if lemma in ("say", "tell", "deny", "reject", "dismiss", "accuse", "report", "claim",
+                     "confirm", "estimate", "state", "allege"):
+            return None
+    if lemma == "warn":
+        obj = _object_after(toks, k)
+        after = text[cue.end : min(end, cue.end + 60)].lower()
+        if re.match(r"\s+(?:of|against|about)\b", after) or (
+            obj and obj[1] < len(toks) and toks[obj[1]].low in ("against", "to", "not", "of")
+        ):
+            return None
+
+    # Speaker: inverted ("..., said X") or before the cue.
+    before = text[base : cue.start].rstrip()
+    speaker = None
+    inverted = False
+    if (not before or before[-1] in ",”\"’'—–") and lemma in ("say", "report", "write", "add",
+                                                                "claim", "insist", "warn", "state",
+                                                                "announce", "confirm", "allege",
+                                                                "explain", "argue", "counter", "note"):
+        speaker = _speaker_after(text, base, end, toks, k)
+        inverted = speaker is not None
+    if speaker is None:
+        speaker = _speaker_before(text, base, toks, k, gaz, channels)
+    if speaker is None:
+        return None
+
+    att = Attribution(cue.start, cue.end, lemma, speaker)
+
+    # What follows the cue: an object ("told Reuters", "denied the report") and the content.
+    after_i = k + 1
+    if lemma == "tell" and not inverted:
+        obj = _object_after(toks, k)
+        if obj is None:
+            return None
+        oname = _clean_np(text[toks[obj[0]].start : toks[obj[1] - 1].end])
+        nxt_i = obj[1]
+        if nxt_i < len(toks) and toks[nxt_i].low == "to" and nxt_i + 1 < len(toks) and toks[nxt_i + 1].low not in (
+            "the", "a", "reporters"
+        ):
+            return None  # "told residents to leave": an order, not a claim
+        if is_outlet_name(oname, gaz):
+            att.channels.append((oname, "publisher", toks[obj[0]].start))
+        after_i = nxt_i
+    elif inverted:
+        after_i = next((i for i in range(len(toks)) if toks[i].start >= speaker.end), len(toks))
+    # Step over adverbials ("said on Monday that", "said in a statement on Telegram that").
+    while after_i < len(toks) and toks[after_i].low in ("on", "in", "at", "late", "early", "last", "this",
+                                                       "earlier", "later", "today", "yesterday", ","):
+        j = after_i + 1
+        while j < len(toks) and toks[j].text not in (",", "that", "“", '"', ":") and j - after_i < 8 and (
+            toks[j].is_cap or toks[j].low in _DETERMINERS or toks[j].low in (
+                "statement", "interview", "post", "video", "briefing", "conference", "news", "press",
+                "message", "speech", "address", "telegram", "messaging", "app", "channel", "website",
+                "account", "morning", "evening", "night", "afternoon", "week", "month", "year",
+                "official", "televised", "social", "media", "separate", "written", "emailed",
+                "text", "radio", "phone", "call", "with", "during", "a", "an", "the", "and"
+            )
+        ):
+            j += 1
+        if j == after_i + 1 and toks[after_i].text != ",":
+            break
+        after_i = j
+    if after_i < len(toks) and toks[after_i].low == "that":
+        after_i += 1
+
+    trailing = not inverted and not text[toks[k].end : end].strip(" .”\"’'")
+    if lemma in lx.NEEDS_CLAUSE and not trailing and not inverted:
+        if not _looks_like_clause(toks, after_i) and toks[k + 1 : k + 2] and toks[k + 1].low != "that":
+            return None
+
+    # Content: after the cue when there is something there, else what stands before the speaker.
+    cstart = toks[after_i].start if after_i < len(toks) else end
+    cend = end
+    tail_m = re.search(
+        r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said)"
+        r"\b.*|[.!?]+[”\"’']?)$",
+        text[cstart:end],
+    )
+    if tail_m:
+        cend = cstart + tail_m.start()
+    if trailing or inverted or cend - cstart < 8:
+        lead = text[base : min(speaker.start, cue.start)]
+        lead_s = re.sub(r"[\s,—–-]+$", "", lead)
+        lead_s_start = len(lead) - len(lead.lstrip())
+        if len(lead_s) - lead_s_start >= 8:
+            att.content = (base + lead_s_start, base + len(lead_s))
+    else:
+        att.content = (cstart, cend)
+
+    # Denials, and the ordinary actions that look like them.
+    if lemma in lx.DENIAL_LEMMAS:
+        obj_toks = [t for t in toks[k + 1 : k + 12] if t.text not in ("“", '"')]
+        words = [t.low for t in obj_toks]
+        content_words = [w for w in words if w not in ("the", "a", "an", "any", "his", "her", "its", "their",
+                                                        "all", "such", "this", "that", "these", "those")]
+        first = content_words[0] if content_words else ""
+        subj_head = speaker.text.split()[-1].lower() if speaker.text.split() else ""
+        if first in lx.HARD_NEGATIVE_OBJECTS or subj_head in lx.HARD_NEGATIVE_SUBJECTS:
+            return None
+        if passive and nxt != "by":
+            return None
+        obj_text = text[cue.end : min(end, cue.end + 160)]
+        if lemma in lx.DENIAL_NEEDS_CLAIM_OBJECT:
+            head_window = " ".join(words[:8])
+            claimish = _CLAIM_NOUN_RE.search(head_window) or re.search(
+                r"\b(?:as|that)\b", head_window
+            ) or first in ("it", "them", "this", "that", "allegations", "claims", "reports", "suggestions")
+            if not claimish:
+                return None
+        att.kind = "denial"
+        att.obj = obj_text
+        att.confidence = 0.85
+    elif lemma in lx.COUNTER_LEMMAS:
+        att.kind = "counter"
+    if att.kind == "claim" and att.content:
+        ctext = text[att.content[0] : att.content[1]]
+        if DENIAL_ADJ_RE.search(ctext) or DENIAL_PHRASE_RE.search(ctext):
+            att.kind = "denial"
+            att.obj = ctext
+        elif OPINION_RE.search(ctext) and lemma not in lx.DENIAL_LEMMAS:
+            return None
+
+    # Relative denial: "a claim that Paris denied", "..., which Moscow rejected".
+    if att.kind == "denial":
+        pre = text[base : speaker.start].rstrip().lower()
+        if re.search(r"(?:" + _CLAIM_NOUN_RE.pattern + r")\s+(?:that|which)?\s*$", pre) or pre.endswith(", which"):
+            att.relative = True
+            att.content = None
+    if inverted:
+        att.confidence -= 0.05
+    return att
