@@ -4,6 +4,7 @@ import ipaddress
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -185,6 +186,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CLAIMTRACK_HEALTH_CHECK_WORKERS = env.bool("CLAIMTRACK_HEALTH_CHECK_WORKERS", default=False)
+# The review queue: how long a taken item stays leased, when a flagged claim is overdue, and how
+# often the upkeep task releases expired leases, escalates overdue items and reopens late denials.
+CLAIMTRACK_REVIEW_LEASE_MINUTES = env.int("CLAIMTRACK_REVIEW_LEASE_MINUTES", default=30)
+CLAIMTRACK_REVIEW_DUE_HOURS = env.int("CLAIMTRACK_REVIEW_DUE_HOURS", default=24)
+CELERY_BEAT_SCHEDULE["verification-review-queue-maintain"] = {
+    "task": "verification.tasks.review_queue_maintain",
+    "schedule": env.int("CLAIMTRACK_REVIEW_UPKEEP_SECONDS", default=60),
+}
 
 # Webhooks: task modules outside `tasks.py` are registered here; failed deliveries are retried with
 # exponential backoff, and a hook that fails this many times in a row is paused.
@@ -197,6 +206,11 @@ CLAIMTRACK_WEBHOOK_MAX_ATTEMPTS = env.int("CLAIMTRACK_WEBHOOK_MAX_ATTEMPTS", def
 CLAIMTRACK_WEBHOOK_PAUSE_AFTER = env.int("CLAIMTRACK_WEBHOOK_PAUSE_AFTER", default=10)
 CLAIMTRACK_WEBHOOK_RETRY_BASE_SECONDS = env.int("CLAIMTRACK_WEBHOOK_RETRY_BASE_SECONDS", default=30)
 CLAIMTRACK_WEBHOOK_TIMEOUT_SECONDS = env.float("CLAIMTRACK_WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+# Source track records: updated per claim when a verdict is published, and rebuilt in full nightly.
+CELERY_BEAT_SCHEDULE["sources-recompute-track-records"] = {
+    "task": "sources.tasks.track_records_recompute_all",
+    "schedule": crontab(hour=env.int("CLAIMTRACK_TRACK_RECORD_HOUR", default=3), minute=15),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,0 +1,722 @@
+"""Writes for the review queue: flagging, taking work, verdicts and their approval.
+
+Every function here runs in one transaction and writes an audit Event for each state change;
+webhooks and follow-up tasks are deferred to commit. Forbidden actions raise PermissionDenied,
+bad input raises ValidationError.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from claims.models import Claim, ClaimLink
+
+from . import flagging
+from .audit import event_record
+from .models import Flag, ReviewItem, Verdict
+from .priority import PriorityInputs, priority_compute
+from .roles import is_editor, is_fact_checker
+
+OPEN_STATES = [str(state) for state in ReviewItem.OPEN_STATES]
+
+
+def lease_duration() -> timedelta:
+    """How long a taken item stays with its checker without a renewal."""
+    return timedelta(minutes=getattr(settings, "CLAIMTRACK_REVIEW_LEASE_MINUTES", 30))
+
+
+def review_due_after() -> timedelta:
+    """How long a flagged claim may wait before its item is overdue and escalated."""
+    return timedelta(hours=getattr(settings, "CLAIMTRACK_REVIEW_DUE_HOURS", 24))
+
+
+def _webhook(event_type: str, payload: dict) -> None:
+    from .webhooks import webhooks_enqueue
+
+    webhooks_enqueue(event_type=event_type, payload=payload)
+
+
+def _item_state(item: ReviewItem) -> dict:
+    return {
+        "state": item.state,
+        "assignee": item.assignee.get_username() if item.assignee_id else None,
+        "lease_expires_at": item.lease_expires_at.isoformat() if item.lease_expires_at else None,
+    }
+
+
+def _set_claim_status(claim_id: int, status: str, *, unless_published: bool = True) -> None:
+    # A published claim keeps its public status while a correction is under way.
+    claims = Claim.objects.filter(pk=claim_id)
+    if unless_published:
+        claims = claims.exclude(status=Claim.Status.PUBLISHED)
+    claims.update(status=status, updated_at=timezone.now())
+
+
+# Flagging ---------------------------------------------------------------------------------------
+
+
+def claim_priority(*, claim: Claim, flag_reasons: set[str], queued_since: datetime | None, now: datetime):
+    """The priority and its reasons for a claim with the given flags (see verification.priority)."""
+    source, grade = flagging.claimant_grade_source(claim)
+    inputs = PriorityInputs(
+        flag_reasons=frozenset(flag_reasons),
+        grade=grade,
+        has_grade_source=source is not None,
+        denials=flagging.denials_count(claim),
+        outlets=flagging.outlets_count(claim),
+        news_time=claim.document.published_at or claim.document.created_at,
+        queued_since=queued_since,
+    )
+    return priority_compute(inputs, now=now)
+
+
+def _last_review_closed_at(claim: Claim) -> datetime | None:
+    return claim.review_items.filter(state=ReviewItem.State.DONE).aggregate(last=Max("closed_at"))["last"]
+
+
+@transaction.atomic
+def claim_flag(*, claim: Claim) -> list[Flag]:
+    """Run the flag rules on a claim, store what they find once, and queue the claim for review.
+
+    Safe to run any number of times. A claim already reviewed is queued again only when a denial
+    or counter-claim arrived after its review closed.
+    """
+    # The row lock serialises two flaggers of one claim (a document task and the periodic upkeep).
+    Claim.objects.select_for_update().get(pk=claim.pk)
+    claim = Claim.objects.with_chain().select_related("claimant__parent", "claimant_body__parent").get(pk=claim.pk)
+    now = timezone.now()
+    findings = {(f.reason, f.rule): f for f in flagging.flags_find(claim)}
+    existing = {(f.reason, f.rule): f for f in claim.flags.all()}
+
+    added = []
+    for key, finding in findings.items():
+        if key not in existing:
+            added.append(
+                Flag.objects.create(
+                    claim=claim,
+                    reason=finding.reason,
+                    rule=finding.rule,
+                    cue_text=finding.cue_text,
+                    cue_start=finding.cue_start,
+                    cue_end=finding.cue_end,
+                )
+            )
+    # A rule that no longer holds (a denial rejected, a grade raised) takes its flag away.
+    stale = [f for key, f in existing.items() if f.rule in flagging.MACHINE_RULES and key not in findings]
+    for flag in stale:
+        event_record(
+            verb="flag.removed",
+            obj=claim,
+            actor_label="flagging",
+            before={"reason": flag.reason, "rule": flag.rule},
+        )
+        flag.delete()
+    for flag in added:
+        event_record(
+            verb="flag.added",
+            obj=claim,
+            actor_label="flagging",
+            after={"reason": flag.reason, "rule": flag.rule, "cue": flag.cue_text[:200]},
+        )
+    flags = list(claim.flags.all())
+    if added and any(f.reason == Flag.Reason.DISPUTED for f in added) and not claim.disputed:
+        Claim.objects.filter(pk=claim.pk).update(disputed=True, updated_at=now)
+        claim.disputed = True
+        _webhook("claim.disputed", {"claim_id": claim.pk, "document_id": claim.document_id})
+    if not flags:
+        return flags
+
+    reasons = {f.reason for f in flags}
+    open_item = claim.review_items.filter(state__in=OPEN_STATES).first()
+    if open_item is not None:
+        if open_item.state == ReviewItem.State.QUEUED:
+            priority, why = claim_priority(
+                claim=claim, flag_reasons=reasons, queued_since=open_item.created_at, now=now
+            )
+            if priority != open_item.priority or why != open_item.priority_reasons:
+                ReviewItem.objects.filter(pk=open_item.pk).update(priority=priority, priority_reasons=why)
+        return flags
+
+    last_review = _last_review_closed_at(claim)
+    note = ""
+    if last_review is not None or claim.status == Claim.Status.PUBLISHED:
+        since = last_review or claim.updated_at
+        new_denial = (
+            ClaimLink.objects.filter(
+                to_claim=claim,
+                relation__in=flagging.DISPUTING_RELATIONS,
+                status__in=flagging.LIVE_LINK_STATUSES,
+                created_at__gt=since,
+            )
+            .select_related("from_claim")
+            .order_by("-created_at")
+            .first()
+        )
+        if new_denial is None:
+            return flags
+        who = new_denial.from_claim.claimant_name or "another source"
+        note = f"Reopened: {who} {new_denial.get_relation_display()} this claim after it was reviewed."
+
+    priority, why = claim_priority(claim=claim, flag_reasons=reasons, queued_since=now, now=now)
+    item = ReviewItem.objects.create(
+        claim=claim,
+        priority=priority,
+        priority_reasons=why,
+        due_at=now + review_due_after(),
+        note=note,
+    )
+    event_record(
+        verb="review_item.reopened" if note else "review_item.created",
+        obj=item,
+        actor_label="flagging",
+        claim=claim,
+        after={"state": item.state, "priority": priority, "reasons": sorted(reasons)},
+        note=note,
+    )
+    if claim.status == Claim.Status.UNREVIEWED:
+        _set_claim_status(claim.pk, Claim.Status.FLAGGED)
+    _webhook(
+        "claim.flagged",
+        {
+            "claim_id": claim.pk,
+            "document_id": claim.document_id,
+            "reasons": sorted(reasons),
+            "priority": priority,
+            "reopened": bool(note),
+        },
+    )
+    return flags
+
+
+def document_flag_claims(*, document_id: int) -> int:
+    """Flag every claim of a document and the claims its denials point at; the number of flags."""
+    claim_ids = set(Claim.objects.filter(document_id=document_id).values_list("pk", flat=True))
+    # A denial in this document disputes claims elsewhere: those claims are flagged too.
+    claim_ids |= set(
+        ClaimLink.objects.filter(
+            from_claim__document_id=document_id, relation__in=flagging.DISPUTING_RELATIONS
+        ).values_list("to_claim_id", flat=True)
+    )
+    total = 0
+    for claim in Claim.objects.filter(pk__in=claim_ids).order_by("pk"):
+        total += len(claim_flag(claim=claim))
+    return total
+
+
+# Taking work -----------------------------------------------------------------------------------
+
+
+def _require_checker(user) -> None:
+    if not is_fact_checker(user):
+        raise PermissionDenied("Only fact-checkers and editors work the review queue.")
+
+
+def _lock(item: ReviewItem) -> ReviewItem:
+    return ReviewItem.objects.select_for_update(of=("self",)).select_related("claim", "assignee").get(pk=item.pk)
+
+
+def _assign(item: ReviewItem, *, user, verb: str, actor, note: str = "") -> ReviewItem:
+    before = _item_state(item)
+    item.state = ReviewItem.State.IN_PROGRESS
+    item.assignee = user
+    item.lease_expires_at = timezone.now() + lease_duration()
+    item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
+    _set_claim_status(item.claim_id, Claim.Status.IN_REVIEW)
+    event_record(verb=verb, obj=item, actor=actor, claim=item.claim, before=before, after=_item_state(item), note=note)
+    return item
+
+
+@transaction.atomic
+def review_item_take_next(*, user) -> ReviewItem | None:
+    """Lease the highest-priority queued item to a checker; None when the queue is empty."""
+    _require_checker(user)
+    # SKIP LOCKED: concurrent takers each lock a different row instead of queueing behind one,
+    # so no item is handed out twice and nobody waits. The state test in the UPDATE keeps
+    # databases without row locks (the SQLite quickstart) correct too.
+    while True:
+        item = (
+            ReviewItem.objects.filter(state=ReviewItem.State.QUEUED)
+            .order_by("-priority", "created_at", "id")
+            .select_for_update(skip_locked=True, of=("self",))
+            .first()
+        )
+        if item is None:
+            return None
+        lease = timezone.now() + lease_duration()
+        taken = ReviewItem.objects.filter(pk=item.pk, state=ReviewItem.State.QUEUED).update(
+            state=ReviewItem.State.IN_PROGRESS, assignee=user, lease_expires_at=lease, updated_at=timezone.now()
+        )
+        if taken:
+            break
+    item = ReviewItem.objects.select_related("claim", "assignee").get(pk=item.pk)
+    _set_claim_status(item.claim_id, Claim.Status.IN_REVIEW)
+    event_record(
+        verb="review_item.taken",
+        obj=item,
+        actor=user,
+        claim=item.claim,
+        before={"state": ReviewItem.State.QUEUED, "assignee": None, "lease_expires_at": None},
+        after=_item_state(item),
+        note="take next",
+    )
+    return item
+
+
+@transaction.atomic
+def review_item_take(*, item: ReviewItem, user) -> ReviewItem:
+    """Lease a chosen item to a checker: a queued one, or one whose lease has run out."""
+    _require_checker(user)
+    item = _lock(item)
+    now = timezone.now()
+    if item.state == ReviewItem.State.IN_PROGRESS and item.assignee_id == user.pk:
+        return _renew(item, user=user)
+    if item.state == ReviewItem.State.IN_PROGRESS and item.lease_expires_at and item.lease_expires_at > now:
+        raise ValidationError(f"{item.assignee.get_username()} is working on this item.")
+    if item.state not in (ReviewItem.State.QUEUED, ReviewItem.State.IN_PROGRESS):
+        raise ValidationError(f"This item is {item.get_state_display().lower()}; it cannot be taken.")
+    return _assign(item, user=user, verb="review_item.taken", actor=user)
+
+
+@transaction.atomic
+def review_item_release(*, item: ReviewItem, user) -> ReviewItem:
+    """Put an item back in the queue; its checker or an editor may."""
+    _require_checker(user)
+    item = _lock(item)
+    if item.state != ReviewItem.State.IN_PROGRESS:
+        raise ValidationError("Only an item in progress can be released.")
+    if item.assignee_id != user.pk and not is_editor(user):
+        raise PermissionDenied("Only the checker working on it, or an editor, can release this item.")
+    before = _item_state(item)
+    item.state = ReviewItem.State.QUEUED
+    item.assignee = None
+    item.lease_expires_at = None
+    item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
+    _set_claim_status(item.claim_id, Claim.Status.FLAGGED)
+    event_record(
+        verb="review_item.released", obj=item, actor=user, claim=item.claim, before=before, after=_item_state(item)
+    )
+    return item
+
+
+@transaction.atomic
+def review_item_hand_over(*, item: ReviewItem, user, to_user) -> ReviewItem:
+    """Give an item to a colleague; its checker or an editor may."""
+    _require_checker(user)
+    item = _lock(item)
+    if not is_fact_checker(to_user):
+        raise ValidationError(f"{to_user.get_username()} is not a fact-checker.")
+    if item.state not in (ReviewItem.State.QUEUED, ReviewItem.State.IN_PROGRESS):
+        raise ValidationError("Only a queued item or one in progress can be handed over.")
+    if item.state == ReviewItem.State.IN_PROGRESS and item.assignee_id != user.pk and not is_editor(user):
+        raise PermissionDenied("Only the checker working on it, or an editor, can hand this item over.")
+    if item.assignee_id == to_user.pk:
+        raise ValidationError(f"{to_user.get_username()} already has this item.")
+    return _assign(item, user=to_user, verb="review_item.handed_over", actor=user, note=f"to {to_user.get_username()}")
+
+
+def _renew(item: ReviewItem, *, user) -> ReviewItem:
+    before = item.lease_expires_at
+    item.lease_expires_at = timezone.now() + lease_duration()
+    item.save(update_fields=["lease_expires_at", "updated_at"])
+    event_record(
+        verb="review_item.lease_renewed",
+        obj=item,
+        actor=user,
+        claim=item.claim,
+        before={"lease_expires_at": before.isoformat() if before else None},
+        after={"lease_expires_at": item.lease_expires_at.isoformat()},
+    )
+    return item
+
+
+@transaction.atomic
+def review_item_renew_lease(*, item: ReviewItem, user) -> ReviewItem:
+    """Keep an item while its checker works on it."""
+    _require_checker(user)
+    item = _lock(item)
+    if item.state != ReviewItem.State.IN_PROGRESS or item.assignee_id != user.pk:
+        raise PermissionDenied("Only the checker working on an item can renew its lease.")
+    return _renew(item, user=user)
+
+
+# Verdicts --------------------------------------------------------------------------------------
+
+
+def _clean_evidence_links(links) -> list[str]:
+    if isinstance(links, str):
+        links = links.split()
+    validate = URLValidator(schemes=["http", "https"])
+    cleaned = []
+    for link in links or []:
+        link = str(link).strip()
+        if not link:
+            continue
+        try:
+            validate(link)
+        except ValidationError:
+            raise ValidationError({"evidence_links": f"Not an http(s) link: {link[:200]}"}) from None
+        if link not in cleaned:
+            cleaned.append(link)
+    return cleaned
+
+
+def verdict_validate(*, rating: str, credibility, rationale: str, evidence_links) -> tuple[str, int, str, list[str]]:
+    """The verdict's fields as they will be stored, or a ValidationError naming each bad field."""
+    errors = {}
+    if rating not in Claim.Rating.values:
+        errors["rating"] = f"Choose one of: {', '.join(Claim.Rating.values)}."
+    try:
+        credibility = int(credibility)
+        if not 1 <= credibility <= 6:
+            raise ValueError
+    except (TypeError, ValueError):
+        errors["credibility"] = "Credibility is a number from 1 (confirmed) to 6 (cannot be judged)."
+    rationale = (rationale or "").strip()
+    if not rationale:
+        errors["rationale"] = "Say why: the rationale is published with the verdict."
+    try:
+        links = _clean_evidence_links(evidence_links)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+        links = []
+    if not links and rating != Claim.Rating.UNVERIFIABLE and "evidence_links" not in errors:
+        errors["evidence_links"] = "Give at least one evidence link for any rating other than unverifiable."
+    if errors:
+        raise ValidationError(errors)
+    return rating, credibility, rationale, links
+
+
+def _apply_link_decisions(*, claim: Claim, user, decisions: dict) -> None:
+    for link_id, decision in (decisions or {}).items():
+        if decision not in (ClaimLink.Status.CONFIRMED, ClaimLink.Status.REJECTED):
+            raise ValidationError({"link_decisions": f"A link is confirmed or rejected, not {decision!r}."})
+        link = ClaimLink.objects.select_for_update().filter(Q(from_claim=claim) | Q(to_claim=claim), pk=link_id).first()
+        if link is None:
+            raise ValidationError({"link_decisions": f"Link {link_id} is not a link of this claim."})
+        if link.status == decision:
+            continue
+        before = link.status
+        link.status = decision
+        link.save(update_fields=["status", "updated_at"])
+        event_record(
+            verb=f"claim_link.{decision}",
+            obj=link,
+            actor=user,
+            claim=claim,
+            before={"status": before},
+            after={"status": decision, "relation": link.relation},
+        )
+    if decisions:
+        # A rejected denial no longer disputes the claim.
+        still_disputed = ClaimLink.objects.filter(
+            to_claim=claim, relation__in=flagging.DISPUTING_RELATIONS, status__in=flagging.LIVE_LINK_STATUSES
+        ).exists()
+        if still_disputed != claim.disputed:
+            Claim.objects.filter(pk=claim.pk).update(disputed=still_disputed, updated_at=timezone.now())
+
+
+@transaction.atomic
+def verdict_submit(
+    *,
+    item: ReviewItem,
+    user,
+    rating: str,
+    credibility: int,
+    rationale: str,
+    evidence_links: list[str],
+    link_decisions: dict | None = None,
+) -> Verdict:
+    """Record a checker's verdict on the claim of an item they hold; it waits for an editor's approval."""
+    _require_checker(user)
+    item = _lock(item)
+    if item.state != ReviewItem.State.IN_PROGRESS:
+        raise ValidationError("Take the item before recording a verdict.")
+    if item.assignee_id != user.pk:
+        raise PermissionDenied("Only the checker holding this item can record its verdict.")
+    rating, credibility, rationale, links = verdict_validate(
+        rating=rating, credibility=credibility, rationale=rationale, evidence_links=evidence_links
+    )
+    claim = item.claim
+    _apply_link_decisions(claim=claim, user=user, decisions=link_decisions or {})
+    published = claim.verdicts.filter(state=Verdict.State.PUBLISHED).first()
+    verdict = Verdict.objects.create(
+        claim=claim,
+        review_item=item,
+        rating=rating,
+        credibility=credibility,
+        rationale=rationale,
+        evidence_links=links,
+        reviewer=user,
+        supersedes=published,
+    )
+    before = _item_state(item)
+    item.state = ReviewItem.State.AWAITING_APPROVAL
+    item.lease_expires_at = None
+    item.save(update_fields=["state", "lease_expires_at", "updated_at"])
+    _set_claim_status(claim.pk, Claim.Status.AWAITING_APPROVAL)
+    event_record(
+        verb="verdict.submitted",
+        obj=verdict,
+        actor=user,
+        claim=claim,
+        after={
+            "rating": rating,
+            "credibility": credibility,
+            "evidence_links": links,
+            "corrects": published and published.pk,
+        },
+    )
+    event_record(
+        verb="review_item.submitted", obj=item, actor=user, claim=claim, before=before, after=_item_state(item)
+    )
+    _webhook(
+        "verdict.submitted",
+        {"verdict_id": verdict.pk, "claim_id": claim.pk, "rating": rating, "credibility": credibility},
+    )
+    return verdict
+
+
+def _lock_verdict(verdict: Verdict) -> Verdict:
+    return (
+        Verdict.objects.select_for_update(of=("self",))
+        .select_related("claim", "review_item", "reviewer")
+        .get(pk=verdict.pk)
+    )
+
+
+@transaction.atomic
+def verdict_approve(*, verdict: Verdict, user) -> Verdict:
+    """Publish a submitted verdict: an editor other than its author approves it; a correction supersedes."""
+    from sources.tasks import track_record_update
+
+    if not is_editor(user):
+        raise PermissionDenied("Only editors approve verdicts.")
+    verdict = _lock_verdict(verdict)
+    if verdict.reviewer_id == user.pk:
+        raise PermissionDenied("A verdict needs a second reviewer: its author cannot approve it.")
+    if verdict.state != Verdict.State.SUBMITTED:
+        raise ValidationError(
+            f"This verdict is {verdict.get_state_display().lower()}; only a submitted one is approved."
+        )
+    claim = Claim.objects.select_for_update().get(pk=verdict.claim_id)
+    now = timezone.now()
+    # The old verdict steps aside first: the database allows one published verdict per claim.
+    for old in Verdict.objects.select_for_update().filter(claim=claim, state=Verdict.State.PUBLISHED):
+        old.state = Verdict.State.SUPERSEDED
+        old.save(update_fields=["state"])
+        event_record(
+            verb="verdict.superseded",
+            obj=old,
+            actor=user,
+            claim=claim,
+            before={"state": "published"},
+            after={"state": "superseded", "by": verdict.pk},
+        )
+    verdict.state = Verdict.State.PUBLISHED
+    verdict.approver = user
+    verdict.published_at = now
+    verdict.save(update_fields=["state", "approver", "published_at"])
+    before = {"status": claim.status, "rating": claim.rating}
+    claim.status = Claim.Status.PUBLISHED
+    claim.rating = verdict.rating
+    claim.save(update_fields=["status", "rating", "updated_at"])
+    event_record(
+        verb="verdict.published",
+        obj=verdict,
+        actor=user,
+        claim=claim,
+        before={"state": "submitted"},
+        after={"state": "published", "rating": verdict.rating, "credibility": verdict.credibility},
+    )
+    event_record(
+        verb="claim.published",
+        obj=claim,
+        actor=user,
+        before=before,
+        after={"status": "published", "rating": claim.rating},
+    )
+    item = verdict.review_item
+    if item is not None and item.state in OPEN_STATES:
+        item = _lock(item)
+        before_item = _item_state(item)
+        item.state = ReviewItem.State.DONE
+        item.closed_at = now
+        item.lease_expires_at = None
+        item.save(update_fields=["state", "closed_at", "lease_expires_at", "updated_at"])
+        event_record(
+            verb="review_item.done", obj=item, actor=user, claim=claim, before=before_item, after=_item_state(item)
+        )
+    track_record_update.delay_on_commit(claim.pk)
+    _webhook(
+        "verdict.published",
+        {
+            "verdict_id": verdict.pk,
+            "claim_id": claim.pk,
+            "rating": verdict.rating,
+            "credibility": verdict.credibility,
+            "supersedes": verdict.supersedes_id,
+        },
+    )
+    return verdict
+
+
+@transaction.atomic
+def verdict_return(*, verdict: Verdict, user, comment: str) -> Verdict:
+    """Send a submitted verdict back to its checker with a comment; the item is theirs again."""
+    if not is_editor(user):
+        raise PermissionDenied("Only editors return verdicts.")
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": "Say what needs changing."})
+    verdict = _lock_verdict(verdict)
+    if verdict.state != Verdict.State.SUBMITTED:
+        raise ValidationError(
+            f"This verdict is {verdict.get_state_display().lower()}; only a submitted one is returned."
+        )
+    verdict.state = Verdict.State.RETURNED
+    verdict.return_comment = comment
+    verdict.save(update_fields=["state", "return_comment"])
+    event_record(
+        verb="verdict.returned",
+        obj=verdict,
+        actor=user,
+        claim=verdict.claim,
+        before={"state": "submitted"},
+        after={"state": "returned"},
+        note=comment,
+    )
+    item = verdict.review_item
+    if item is not None and item.state == ReviewItem.State.AWAITING_APPROVAL:
+        item = _lock(item)
+        _assign(item, user=verdict.reviewer, verb="review_item.returned", actor=user, note=comment)
+    _webhook("verdict.returned", {"verdict_id": verdict.pk, "claim_id": verdict.claim_id, "comment": comment})
+    return verdict
+
+
+# Queue upkeep (the periodic task) --------------------------------------------------------------
+
+
+@transaction.atomic
+def review_items_release_expired(*, now: datetime | None = None) -> int:
+    """Put items whose lease ran out back in the queue."""
+    now = now or timezone.now()
+    expired = (
+        ReviewItem.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("claim", "assignee")
+        .filter(state=ReviewItem.State.IN_PROGRESS, lease_expires_at__lt=now)
+    )
+    count = 0
+    for item in expired:
+        before = _item_state(item)
+        item.state = ReviewItem.State.QUEUED
+        item.assignee = None
+        item.lease_expires_at = None
+        item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
+        _set_claim_status(item.claim_id, Claim.Status.FLAGGED)
+        event_record(
+            verb="review_item.lease_expired",
+            obj=item,
+            actor_label="queue upkeep",
+            claim=item.claim,
+            before=before,
+            after=_item_state(item),
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def review_items_escalate_overdue(*, now: datetime | None = None) -> int:
+    """Mark open items past their due date as escalated, so editors see them first."""
+    now = now or timezone.now()
+    overdue = ReviewItem.objects.select_for_update(skip_locked=True).filter(
+        state__in=OPEN_STATES, due_at__lt=now, escalated=False
+    )
+    count = 0
+    for item in overdue:
+        item.escalated = True
+        item.save(update_fields=["escalated", "updated_at"])
+        event_record(
+            verb="review_item.escalated",
+            obj=item,
+            actor_label="queue upkeep",
+            claim=item.claim,
+            before={"escalated": False},
+            after={"escalated": True, "due_at": item.due_at.isoformat()},
+        )
+        count += 1
+    return count
+
+
+def claims_reopen_on_new_denial() -> int:
+    """Queue again the reviewed claims that a denial or counter-claim reached after their review."""
+    last_closed = (
+        ReviewItem.objects.filter(claim=OuterRef("to_claim"), state=ReviewItem.State.DONE)
+        .order_by("-closed_at")
+        .values("closed_at")[:1]
+    )
+    candidates = (
+        ClaimLink.objects.filter(relation__in=flagging.DISPUTING_RELATIONS, status__in=flagging.LIVE_LINK_STATUSES)
+        .annotate(reviewed_at=Subquery(last_closed))
+        .filter(reviewed_at__isnull=False, created_at__gt=F("reviewed_at"))
+        .exclude(to_claim__review_items__state__in=OPEN_STATES)
+        .values_list("to_claim_id", flat=True)
+        .distinct()
+    )
+    reopened = 0
+    for claim in Claim.objects.filter(pk__in=list(candidates)):
+        before = claim.review_items.filter(state__in=OPEN_STATES).exists()
+        claim_flag(claim=claim)
+        if not before and claim.review_items.filter(state__in=OPEN_STATES).exists():
+            reopened += 1
+    return reopened
+
+
+def claims_flag_unqueued_disputes() -> int:
+    """Flag claims that a denial reached after their documents were flagged (cross-document links)."""
+    pending = (
+        Claim.objects.filter(
+            links_in__relation__in=flagging.DISPUTING_RELATIONS,
+            links_in__status__in=flagging.LIVE_LINK_STATUSES,
+        )
+        .exclude(flags__rule="link.disputed")
+        .distinct()
+    )
+    count = 0
+    for claim in pending[:500]:
+        claim_flag(claim=claim)
+        count += 1
+    return count
+
+
+def review_items_reprioritise(*, now: datetime | None = None) -> int:
+    """Recompute the priority of queued items, so waiting time and freshness stay current."""
+    now = now or timezone.now()
+    count = 0
+    for item in ReviewItem.objects.filter(state=ReviewItem.State.QUEUED).select_related("claim__document")[:5000]:
+        reasons = set(item.claim.flags.values_list("reason", flat=True))
+        priority, why = claim_priority(claim=item.claim, flag_reasons=reasons, queued_since=item.created_at, now=now)
+        if priority != item.priority or why != item.priority_reasons:
+            ReviewItem.objects.filter(pk=item.pk, state=ReviewItem.State.QUEUED).update(
+                priority=priority, priority_reasons=why
+            )
+            count += 1
+    return count
+
+
+def review_queue_maintain() -> dict[str, int]:
+    """The periodic upkeep: expired leases, overdue items, late denials, fresh priorities."""
+    return {
+        "released": review_items_release_expired(),
+        "escalated": review_items_escalate_overdue(),
+        "disputes_flagged": claims_flag_unqueued_disputes(),
+        "reopened": claims_reopen_on_new_denial(),
+        "reprioritised": review_items_reprioritise(),
+    }
