@@ -1,0 +1,43 @@
+"""Forms of the ingestion pages: paste or upload, and fetch by URL."""
+
+from django import forms
+
+from sources.models import Source
+
+
+class _OutletField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class TextIngestForm(forms.Form):
+    """Pasted text or an uploaded .txt/.html/.eml file, with what the desk knows about it."""
+
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False)
+    file = forms.FileField(required=False, help_text=".txt, .html or .eml")
+    title = forms.CharField(max_length=500, required=False)
+    url = forms.URLField(max_length=2000, required=False, label="Original URL", assume_scheme="https")
+    outlet = _OutletField(queryset=Source.objects.active().order_by("name"), required=False)
+    published_at = forms.DateTimeField(
+        required=False, label="Published", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        has_text = bool((cleaned.get("text") or "").strip())
+        has_file = bool(cleaned.get("file"))
+        if has_text and has_file:
+            raise forms.ValidationError("Paste text or upload a file, not both.")
+        if not has_text and not has_file and not self.errors:
+            raise forms.ValidationError("Paste the text or choose a file to upload.")
+        return cleaned
+
+
+class UrlIngestForm(forms.Form):
+    """A page to fetch; the outlet is recognised from the page unless chosen here."""
+
+    # A plain field: the fetcher explains a wrong scheme or host better than "Enter a valid URL".
+    url = forms.CharField(max_length=2000, label="Page URL", widget=forms.TextInput(attrs={"type": "url"}))
+    outlet = _OutletField(
+        queryset=Source.objects.active().order_by("name"), required=False, help_text="Leave empty to recognise it"
+    )
