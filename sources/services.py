@@ -313,24 +313,41 @@ _KIND_BY_CHAIN_ROLE = {
 }
 
 
-def source_name_is_suggestible(name: str) -> bool:
-    """Whether an extracted name reads as a proper name worth suggesting, not a description ("officials")."""
-    words = name.split()
-    if not words or len(words) > 8 or len(name) > 120 or not fold_name(name):
-        return False
-    if words[0].casefold() in _NOT_A_NAME_START:
-        return False
-    capitalised = [w for w in words if w[:1].isupper() and w.casefold() not in _NOT_A_NAME_WORD]
-    if not capitalised:
-        return False
+def suggestible_name(name: str) -> str:
+    """The proper name in an extracted name, or "" when it is a description ("officials", "a senior official").
+
+    A leading description is dropped: "spokesman for the Odesa Brigade" suggests "Odesa Brigade".
+    """
+    words = name.strip(" \t\n.,;:\"'\u201c\u201d").split()
+    if not words or len(words) > 10 or words[0].casefold() in _NOT_A_NAME_START:
+        return ""
+    if words[0][:1].islower() and words[0] != "the":
+        tail: list[str] = []
+        for word in reversed(words):
+            if word[:1].isupper() or word[:1].isdigit() or (tail and word.casefold() in _NOT_A_NAME_WORD):
+                tail.insert(0, word)
+            else:
+                break
+        while tail and tail[0].casefold() in _NOT_A_NAME_WORD:
+            tail.pop(0)
+        words = tail
+    if not words or len(words) > 8:
+        return ""
+    if not any(w[:1].isupper() and w.casefold() not in _NOT_A_NAME_WORD for w in words):
+        return ""
     last = words[-1].strip(".,;:'\u2019\"")
-    return last[:1].isupper() or last[:1].isdigit() or last.casefold() in _BODY_HEADS
+    if not (last[:1].isupper() or last[:1].isdigit() or last.casefold() in _BODY_HEADS):
+        return ""
+    result = " ".join(words)
+    return result if fold_name(result) and len(result) <= 120 else ""
 
 
 def _guess_kind(name: str, field: str, chain_role: str = "") -> str:
+    words = {w.casefold().strip(".,'\u2019") for w in name.split()}
+    if chain_role in ("agency", "publisher") and "agency" in words:
+        return Source.Kind.NEWS_AGENCY
     if chain_role in _KIND_BY_CHAIN_ROLE:
         return _KIND_BY_CHAIN_ROLE[chain_role]
-    words = {w.casefold().strip(".,'\u2019") for w in name.split()}
     if words & _MILITARY_WORDS:
         return Source.Kind.MILITARY
     if words & _BODY_HEADS or field == SourceMention.Field.BODY or chain_role == "statement":
@@ -362,8 +379,8 @@ def sources_suggest_from_document(*, document_id: int) -> int:
     created = 0
     by_folded: dict[str, Source | None] = {}
     for claim, field, position, name, chain_role in places:
-        name = name.strip()
-        if not source_name_is_suggestible(name):
+        name = suggestible_name(name)
+        if not name:
             continue
         folded = fold_name(name)
         if folded not in by_folded:
