@@ -309,7 +309,9 @@ def document_enqueue_follow_ups(*, document_id: int) -> None:
     """After extraction commits: link claims across documents and flag them for review."""
     # Each follow-up is a task of its own app, enqueued here so the whole flow reads from this service.
     from sources.tasks import suggest_sources_for_document
+    from verification.tasks import flag_document
 
+    flag_document.delay_on_commit(document_id)
     suggest_sources_for_document.delay_on_commit(document_id)
 
 
