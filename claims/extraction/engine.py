@@ -158,10 +158,13 @@ class Registry:
         while k > 0:
             t = toks[k - 1]
             base = re.sub(r"[’']s$", "", t.low)
-            if base in lx.TITLES or base in lx.MODIFIERS or base in lx.COUNTRY_OF or (
-                t.is_cap and t.text not in lx.NON_NAME_CAPS and not _is_name_word(t.text)
-            ) or (t.is_cap and k - 1 < i and t.text.endswith(("’s", "'s"))) or (
-                t.is_cap and self.look.match(t.text) is not None
+            if (
+                base in lx.TITLES
+                or base in lx.MODIFIERS
+                or base in lx.COUNTRY_OF
+                or (t.is_cap and t.text not in lx.NON_NAME_CAPS and not _is_name_word(t.text))
+                or (t.is_cap and k - 1 < i and t.text.endswith(("’s", "'s")))
+                or (t.is_cap and self.look.match(t.text) is not None)
             ):
                 k -= 1
                 continue
@@ -171,7 +174,9 @@ class Registry:
         # "The Ukrainian president, Volodymyr Zelenskiy"
         if i >= 1 and toks[i - 1].text == ",":
             seg_end = toks[i - 1].start
-            seg_start = max(text.rfind(",", sent.start, seg_end), text.rfind("“", sent.start, seg_end), sent.start - 1) + 1
+            seg_start = (
+                max(text.rfind(",", sent.start, seg_end), text.rfind("“", sent.start, seg_end), sent.start - 1) + 1
+            )
             seg = text[seg_start:seg_end].strip()
             seg = re.sub(r"^(?:But|And|Meanwhile|However|Asked[^,]*)\s+", "", seg)
             if rules._is_title_seg(seg):
@@ -243,10 +248,31 @@ def _org_in_title(title: str, look: _Lookup) -> str | None:
     """The body a title names: "Kremlin spokesperson" -> Kremlin, "the alliance's secretary general" -> Nato."""
     words = title.replace("’", "'").split()
     # drop the title words at the end
-    while words and (words[-1].lower() in lx.TITLES or words[-1].lower() in (
-        "senior", "deputy", "chief", "top", "former", "acting", "vice", "prime", "foreign", "defence",
-        "defense", "interior", "security", "press", "military", "regional", "state", "health", "finance",
-    )):
+    while words and (
+        words[-1].lower() in lx.TITLES
+        or words[-1].lower()
+        in (
+            "senior",
+            "deputy",
+            "chief",
+            "top",
+            "former",
+            "acting",
+            "vice",
+            "prime",
+            "foreign",
+            "defence",
+            "defense",
+            "interior",
+            "security",
+            "press",
+            "military",
+            "regional",
+            "state",
+            "health",
+            "finance",
+        )
+    ):
         words.pop()
     while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words.pop(0)
@@ -277,8 +303,9 @@ class _Who:
 
 
 def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
-    raw = re.sub(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+", "",
-                 mention.text.strip())
+    raw = re.sub(
+        r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+", "", mention.text.strip()
+    )
     raw = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", raw)
     low = raw.lower()
     pos = mention.start
@@ -292,13 +319,13 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         return _Who(raw)
     entry = look.match(raw)
     if entry is not None:
-        return _who_of_entry(entry, reg, pos)
+        return _who_of_entry(entry, reg, pos, raw)
     words = raw.split()
     # trailing personal name
     k = len(words)
-    while k > 0 and (_is_name_word(words[k - 1]) or (
-        words[k - 1].lower() in lx.NAME_PARTICLES and k - 1 > 0 and k < len(words)
-    )):
+    while k > 0 and (
+        _is_name_word(words[k - 1]) or (words[k - 1].lower() in lx.NAME_PARTICLES and k - 1 > 0 and k < len(words))
+    ):
         k -= 1
     if k < len(words):
         name = " ".join(words[k:])
@@ -313,7 +340,9 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
                 person.country = person.country or lx.ISO_COUNTRY.get(entry.country or "")
                 person.org = person.org or entry.parent
         if person is None:
-            person = reg.person(name) if (len(words) - k >= 2 or prefix or mention.title) else reg.find_surname(name, pos)
+            person = (
+                reg.person(name) if (len(words) - k >= 2 or prefix or mention.title) else reg.find_surname(name, pos)
+            )
         org = None
         for t in (prefix, mention.title or ""):
             if t and not org:
@@ -327,7 +356,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     stripped = re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
     entry = look.match(stripped)
     if entry is not None:
-        return _who_of_entry(entry, reg, pos)
+        return _who_of_entry(entry, reg, pos, stripped)
     if " and " not in low and re.match(r"(?:the|his|her|its)\s", low):
         head = re.sub(r"[’']s$", "", low.split()[-1])
         if head in lx.TITLES and not head.endswith("s"):
@@ -341,22 +370,34 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     return _Who(raw, outlet=rules.is_outlet_name(raw, None))
 
 
-def _who_of_entry(entry: GazetteerEntry, reg: Registry, pos: int) -> _Who:
+def _surface(name: str) -> str:
+    """A name as written, without a leading article or a trailing "(AP)"."""
+    name = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
+
+
+def _who_of_entry(entry: GazetteerEntry, reg: Registry, pos: int, surface: str) -> _Who:
+    # Names are reported as the text writes them; the registry's identity travels as source_id.
     country = lx.ISO_COUNTRY.get(entry.country or "")
     if entry.kind == "official_person":
-        p = reg.person(entry.name)
+        p = reg.find_surname(surface.split()[-1], pos) or reg.person(_surface(surface))
         p.country = p.country or country
         p.org = p.org or entry.parent
         return _Who(p.full, p.org, p, country=country, org_weak=True)
-    return _Who(entry.name, entry.parent, outlet=entry.kind in ("news_agency", "news_outlet"), country=country,
-                org_weak=True)
+    return _Who(
+        _surface(surface),
+        entry.parent,
+        outlet=entry.kind in ("news_agency", "news_outlet"),
+        country=country,
+        org_weak=True,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Unverified cues.
 
 _UNVERIFIED_RE = re.compile(
-    r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+able)\s+to\s+"
+    r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
     r"(?:independently\s+|immediately\s+|yet\s+)?(?:verify|confirm|corroborate|authenticate)\b"
     r"|(?:could|can|cannot|can't|couldn't|could\s+not|did\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
     r"(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+|separately\s+)+(?:verif|confirm|corroborat|authenticat)\w*"
@@ -364,7 +405,7 @@ _UNVERIFIED_RE = re.compile(
     r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed|corroborated)"
     r"|not\s+(?:been\s+)?independently\s+(?:verified|confirmed|corroborated)"
     r"|without\s+(?:providing|offering|giving|presenting|citing|producing|showing|sharing|supplying)\s+"
-    r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence)"
+    r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence)|without\s+(?:any\s+)?(?:evidence|proof)"
     r"|(?:did|does|do)\s+not\s+(?:provide|offer|give|present|produce|show|cite|share)\s+(?:any\s+)?(?:evidence|proof)"
     r"|(?:provided|offered|gave|presented|produced|cited|shared|showed)\s+no\s+(?:evidence|proof)"
     r"|no\s+evidence\s+(?:was|has\s+been|had\s+been)\s+(?:provided|offered|given|presented)"
@@ -407,27 +448,28 @@ _ROLE_RANK = {"statement": 0, "channel": 1, "agency": 2, "publisher": 3, "source
 
 def _link(name: str, role: str, look: _Lookup) -> ChainLink:
     entry = look.match(name)
-    canon = entry.name if entry is not None and entry.kind != "anonymous" else re.sub(
-        r"^(?:the)\s+", "", re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name)
-    )
     if entry is not None and entry.kind == "platform":
         role = "channel"
-    return ChainLink(canon, role, look.source_id(name))
+    return ChainLink(_surface(name), role, look.source_id(name))
 
 
 def _span(text: str, a: int, b: int) -> Span:
     return Span(a, b, text[a:b])
 
 
-def _build_sentence_claims(text: str, idx: int, sent: Sentence, an: rules.SentenceAnalysis,
-                           reg: Registry, look: _Lookup) -> list[_Draft]:
+def _build_sentence_claims(
+    text: str, idx: int, sent: Sentence, an: rules.SentenceAnalysis, reg: Registry, look: _Lookup
+) -> list[_Draft]:
     sspan = _span(text, sent.start, sent.end)
     outlets_chain: list[tuple[str, str, int]] = []
     bodies: list[tuple[str, str, int]] = []
     for name, role, pos in an.sources:
-        if rules.is_outlet_name(name, look) or (look.match(name) is not None and look.match(name).kind in (
-            "news_agency", "news_outlet")):
-            outlets_chain.append((name, "agency" if role == "agency" else ("source" if role in ("source", "citing") else role), pos))
+        if rules.is_outlet_name(name, look) or (
+            look.match(name) is not None and look.match(name).kind in ("news_agency", "news_outlet")
+        ):
+            outlets_chain.append(
+                (name, "agency" if role == "agency" else ("source" if role in ("source", "citing") else role), pos)
+            )
         else:
             bodies.append((name, role, pos))
     speakers = []
@@ -470,9 +512,19 @@ def _build_sentence_claims(text: str, idx: int, sent: Sentence, an: rules.Senten
                 org = stmt_org
             who = _Who(who.name, org, who.person, country=who.country)
             kind = att.kind
-            d = _Draft(idx, sspan, _span(text, *att.content) if att.content else None, who, chain_for(extra),
-                       kind, _span(text, att.cue_start, att.cue_end), att.relative, att.obj, att.confidence,
-                       att.speaker.start)
+            d = _Draft(
+                idx,
+                sspan,
+                _span(text, *att.content) if att.content else None,
+                who,
+                chain_for(extra),
+                kind,
+                _span(text, att.cue_start, att.cue_end),
+                att.relative,
+                att.obj,
+                att.confidence,
+                att.speaker.start,
+            )
             drafts.append(d)
     elif bodies:
         name, role, pos = bodies[0]
@@ -491,13 +543,15 @@ def _build_sentence_claims(text: str, idx: int, sent: Sentence, an: rules.Senten
     elif outlets_chain:
         items = sorted(outlets_chain, key=lambda x: (_ROLE_RANK.get(x[1], 6), x[2]))
         first = items[0]
-        who = _Who(_link(first[0], "publisher", look).name, None, None, True)
+        entry = look.match(first[0])
+        who = _Who(_surface(first[0]), entry.parent if entry else None, None, True)
         kind = "claim"
         att0 = next((a for a, w in speakers), None)
         if att0 is not None and att0.kind in ("denial", "counter"):
             kind = att0.kind
-        d = _Draft(idx, sspan, None, who, chain_for(items[1:] + list(an.channels)), kind, None, False, "", 0.7,
-                   first[2])
+        d = _Draft(
+            idx, sspan, None, who, chain_for(items[1:] + list(an.channels)), kind, None, False, "", 0.7, first[2]
+        )
         drafts.append(d)
     # one entry per claimant and kind
     out, seen = [], set()
@@ -520,7 +574,7 @@ _STOP = set(
 
 
 def _topic(s: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", _fold(s)) if len(w) >= 4 and w not in _STOP}
+    return {w[:5] for w in re.findall(r"[a-z]+", _fold(s)) if len(w) >= 3 and w not in _STOP}
 
 
 def _sides(d: _Draft) -> set[str]:
@@ -540,16 +594,25 @@ def _sides(d: _Draft) -> set[str]:
 
 
 _POSSESSOR_RE = re.compile(
-    r"([\w’'\- ]{2,50}?)(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b",
+    r"([\w’'\- ]{2,50}?)(?:’s|'s)\s+(?:\w+\s+){0,2}?(?:"
+    + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 _ADJ_CLAIM_RE = re.compile(
     r"\b(\w+)\s+(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
-_BY_RE = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)\s+(?:by|from)\s+"
-                    r"((?:the\s+)?[\w’'\- ]{2,40}?)(?:\s+(?:that|of|about|on)\b|[,.;]|$)", re.IGNORECASE)
-_ANAPHORA_RE = re.compile(r"\b(?:of\s+the\s+sort|such|the\s+claims?|the\s+reports?|these|this|that\s+claim|"
-                          r"the\s+allegations?|the\s+accusations?|the\s+assertion|it)\b", re.IGNORECASE)
+_BY_RE = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|assertions?|statements?)\s+(?:by|from)\s+"
+    r"((?:the\s+)?[\w’'\- ]{2,40}?)(?:\s+(?:that|of|about|on)\b|[,.;]|$)",
+    re.IGNORECASE,
+)
+_ANAPHORA_RE = re.compile(
+    r"\b(?:of\s+the\s+sort|such|(?:the|these|this|that|those|such|his|her|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|"
+    r"allegations?|accusations?|assertions?|statements?|accounts?|suggestions?|remarks|comments|charges?|"
+    r"version|figures?)|wrongdoing|involvement|any\s+role|responsibility|it|this|that)\b",
+    re.IGNORECASE,
+)
 
 
 def _possessor(obj: str) -> str | None:
@@ -560,8 +623,24 @@ def _possessor(obj: str) -> str | None:
         # keep the noun phrase right before the possessive
         keep = []
         for w in reversed(words):
-            if w.lower() in ("denied", "rejected", "dismissed", "said", "that", "called", "refuted", "was",
-                             "is", "described", "labelled", "has", "had", "have", "by", "any"):
+            if w.lower() in (
+                "denied",
+                "rejected",
+                "dismissed",
+                "said",
+                "that",
+                "called",
+                "refuted",
+                "was",
+                "is",
+                "described",
+                "labelled",
+                "has",
+                "had",
+                "have",
+                "by",
+                "any",
+            ):
                 break
             keep.append(w)
         if keep:
@@ -580,8 +659,14 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
         if d.kind not in ("denial", "counter"):
             continue
         if d.relative:
-            same = [c for c in drafts if c is not d and c.sent_idx == d.sent_idx and c.kind == "claim"
-                    and c.speaker_pos < d.speaker_pos]
+            same = [
+                c
+                for c in drafts
+                if c is not d
+                and c.sent_idx == d.sent_idx
+                and c.kind in ("claim", "counter")
+                and c.speaker_pos < d.speaker_pos
+            ]
             if same:
                 d.denies = same[-1]
                 continue
@@ -593,39 +678,58 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
             poss_who = _resolve(rules.Mention(poss, d.speaker_pos, d.speaker_pos), reg, look)
             poss_sides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
             if poss_who.person is not None:
-                poss_sides |= {lx.COUNTRY_OF[w] for t, _ in poss_who.person.titles for w in _words(t)
-                               if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
+                poss_sides |= {
+                    lx.COUNTRY_OF[w]
+                    for t, _ in poss_who.person.titles
+                    for w in _words(t)
+                    if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]
+                }
         dtopic = _topic(obj) - _topic(d.who.name or "")
         dsides = _sides(d)
         anaphoric = bool(_ANAPHORA_RE.search(obj[:120]))
+        mentions_reports = bool(re.search(r"\breports?\b", obj[:120], re.IGNORECASE))
+        eligible = [
+            c for c in drafts if c is not d and c.kind == "claim" and _fold(c.who.name or "") != _fold(d.who.name or "")
+        ]
+        # the claim an anaphoric denial ("these allegations", "of the sort") points back to
+        nearest = None
+        for c in eligible:
+            if c.sent_idx < d.sent_idx or (c.sent_idx == d.sent_idx and c.speaker_pos < d.speaker_pos):
+                if d.sent_idx - c.sent_idx <= 3 and not (dsides and _sides(c) and dsides & _sides(c)):
+                    nearest = c
         best, best_score = None, 0.0
-        for c in drafts:
-            if c is d or c.kind != "claim" or _fold(c.who.name or "") == _fold(d.who.name or ""):
-                continue
+        for c in eligible:
             dist = d.sent_idx - c.sent_idx
             if dist > 10 or dist < -2:
                 continue
             score = 0.0
             csides = _sides(c)
             if poss:
-                if poss_who and poss_who.name and c.who.name and (
-                    _fold(poss_who.name) == _fold(c.who.name)
-                    or (c.who.person is not None and poss_who.person is c.who.person)
-                    or _fold(poss_who.name) in _fold(c.who.name)
-                    or (c.who.org and _fold(poss_who.name) in _fold(c.who.org))
+                if (
+                    poss_who
+                    and poss_who.name
+                    and c.who.name
+                    and (
+                        _fold(poss_who.name) == _fold(c.who.name)
+                        or (c.who.person is not None and poss_who.person is c.who.person)
+                        or _fold(poss_who.name) in _fold(c.who.name)
+                        or (c.who.org and _fold(poss_who.name) in _fold(c.who.org))
+                    )
                 ):
-                    score += 3.0
+                    score += 4.0
                 elif poss_sides and poss_sides & csides:
-                    score += 2.5
+                    score += 3.5
                 else:
                     score -= 1.0
             elif dsides and csides and dsides & csides:
                 score -= 1.5
             overlap = len(dtopic & (_topic(c.content.text if c.content else c.sentence.text)))
             score += min(overlap, 4)
-            if anaphoric and 0 <= dist <= 2:
+            if anaphoric and c is nearest:
+                score += 2.5
+            if mentions_reports and c.who.outlet:
                 score += 1.5
-            score -= 0.3 * abs(dist) + (0.5 if dist < 0 else 0.0)
+            score -= 0.2 * abs(dist) + (0.3 if dist < 0 else 0.0)
             if c.sent_idx == d.sent_idx and c.speaker_pos > d.speaker_pos:
                 score -= 1.0
             if score > best_score:
@@ -657,11 +761,13 @@ def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) ->
             else:
                 # Backward: the claims this sentence refers to ("the accounts", "the claim").
                 cue_end = sent.start + len(s.rstrip(" .!?”\"’'"))
-                cue = _span(text, sent.start, cue_end) if len(s.split()) <= 30 else _span(
-                    text, sent.start + m.start(), sent.start + m.end())
+                cue = (
+                    _span(text, sent.start, cue_end)
+                    if len(s.split()) <= 30
+                    else _span(text, sent.start + m.start(), sent.start + m.end())
+                )
                 para = sent.paragraph
-                cands = [d for d in drafts if window_start <= d.sent_idx < i and (
-                    sents[d.sent_idx].paragraph == para)]
+                cands = [d for d in drafts if window_start <= d.sent_idx < i and (sents[d.sent_idx].paragraph == para)]
                 if not cands:
                     prev_paras = [d for d in drafts if window_start <= d.sent_idx < i and i - d.sent_idx <= 4]
                     if prev_paras:
@@ -673,7 +779,9 @@ def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) ->
                 poss = _possessor(s)
                 if poss:
                     psides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
-                    picked = [d for d in cands if (psides and psides & _sides(d)) or _fold(poss) in _fold(d.who.name or "")]
+                    picked = [
+                        d for d in cands if (psides and psides & _sides(d)) or _fold(poss) in _fold(d.who.name or "")
+                    ]
                     if picked:
                         cands = picked
                 if _SINGULAR_OBJ.search(s) and not re.search(r"\b(?:either|both|any\s+of|all)\b", s, re.IGNORECASE):
@@ -693,11 +801,21 @@ def available_backends() -> list[str]:
     return ["parse", "rules"] if parse.available() else ["rules"]
 
 
+def analyse_sentence(text: str, sent: Sentence, look) -> rules.SentenceAnalysis:
+    """Rules on one sentence; a sentence the rules cannot read yields nothing rather than an error."""
+    try:
+        return rules.analyse(text, sent.start, sent.end, look)
+    except Exception:  # noqa: BLE001 - extraction must never fail a document over one sentence
+        return rules.SentenceAnalysis(sent.start, sent.end, [], [], [])
+
+
 def _analyse_rules(text: str, sents: list[Sentence], look: _Lookup) -> list[rules.SentenceAnalysis]:
-    return [rules.analyse(text, s.start, s.end, look) for s in sents]
+    return [analyse_sentence(text, s, look) for s in sents]
 
 
-def _finish(text: str, sents: list[Sentence], analyses: list[rules.SentenceAnalysis], look: _Lookup) -> list[ExtractedClaim]:
+def _finish(
+    text: str, sents: list[Sentence], analyses: list[rules.SentenceAnalysis], look: _Lookup
+) -> list[ExtractedClaim]:
     reg = Registry(look)
     drafts: list[_Draft] = []
     for i, (sent, an) in enumerate(zip(sents, analyses, strict=True)):
@@ -747,8 +865,9 @@ def extract(text: str, *, gazetteer: Gazetteer | None = None, backend: str | Non
     return extract_many([text], gazetteer=gazetteer, backend=backend)[0]
 
 
-def extract_many(texts: Iterable[str], *, gazetteer: Gazetteer | None = None,
-                 backend: str | None = None) -> list[ExtractionResult]:
+def extract_many(
+    texts: Iterable[str], *, gazetteer: Gazetteer | None = None, backend: str | None = None
+) -> list[ExtractionResult]:
     """Like extract() for many texts; the parse backend batches them through spaCy."""
     from . import parse
 
@@ -780,6 +899,7 @@ def extract_many(texts: Iterable[str], *, gazetteer: Gazetteer | None = None,
         except Exception:  # noqa: BLE001 - one odd document must not lose the batch
             # Fall back to sentence-by-sentence so that one bad sentence costs only itself.
             claims = []
-        results[n] = ExtractionResult("ok", "en", backend, EXTRACTOR_VERSION,
-                                      [_span(text, s.start, s.end) for s in sents], claims)
+        results[n] = ExtractionResult(
+            "ok", "en", backend, EXTRACTOR_VERSION, [_span(text, s.start, s.end) for s in sents], claims
+        )
     return results  # type: ignore[return-value]

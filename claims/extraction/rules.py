@@ -12,20 +12,93 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 
-_TOKEN = re.compile(r"\w+(?:[-’'.&]\w+)*(?:[’']s\b)?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Prof|Rev|Sr|Jr|Brig|Cmdr|Supt|Insp|Det)\.(?=\s)"
+    r"|(?:[A-Za-z]\.){2,}(?:[’']s\b)?|\w+(?:[-’'.&]\w+)*(?:[’']s\b)?|[^\w\s]",
+    re.UNICODE,
+)
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn|abu|de|van|von|der|du|da|di|la|le|d|o)[-’'][A-Z]")
 _CUE_RE = re.compile(r"\b(" + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True)) + r")\b")
 _OPEN_QUOTES = {"“", '"', "‘", "'"}
 _CLOSE_QUOTES = {"”", '"', "’", "'"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "’s", "'s"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these",
-                "those", "two", "three", "four", "five", "several", "some", "many", "other",
-                "another", "one", "both"}
-_CLAUSE_STARTERS = {"that", "“", '"', ":", "it", "he", "she", "they", "we", "i", "there", "if", "no",
-                    "none", "nobody", "only"}
-_AUX = {"will", "would", "is", "are", "was", "were", "had", "has", "have", "could", "can", "may",
-        "might", "did", "does", "do", "must", "should", "planned", "plans", "intends", "killed",
-        "died", "hit", "struck", "launched", "lost", "won", "remains", "remained", "owns", "owned"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "these",
+    "those",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "other",
+    "another",
+    "one",
+    "both",
+}
+_CLAUSE_STARTERS = {
+    "that",
+    "“",
+    '"',
+    ":",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "there",
+    "if",
+    "no",
+    "none",
+    "nobody",
+    "only",
+}
+_AUX = {
+    "will",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "must",
+    "should",
+    "planned",
+    "plans",
+    "intends",
+    "killed",
+    "died",
+    "hit",
+    "struck",
+    "launched",
+    "lost",
+    "won",
+    "remains",
+    "remained",
+    "owns",
+    "owned",
+}
 _ADVERB_TAIL = re.compile(
     r"(?:[\s,]*\b(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|"
     r"separately|then|again|further|recently|repeatedly|would|will|immediately|quickly|swiftly|"
@@ -37,28 +110,190 @@ _ADVERB_TAIL = re.compile(
     r"speech|address|briefing|conference|message|letter|filing|report)(?:\s+on\s+\w+)?)\b)+\s*$",
     re.IGNORECASE,
 )
+_DET_PHRASE = re.compile(
+    r"(?:[,;:—–]\s*|[”\"]\s*)((?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other|most)"
+    r"\s+(?:(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[\w’'-]+\s+){0,3}"
+    r"(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[a-z][\w’'-]*)$",
+    re.IGNORECASE,
+)
 _PARENTHETICAL_START = {
-    "writing", "speaking", "quoted", "citing", "who", "which", "in", "on", "at", "according",
-    "responding", "asked", "when", "while", "after", "referring", "addressing", "posting",
-    "commenting", "answering", "appearing", "interviewed", "reached", "contacted", "reporting",
-    "referencing", "adding", "visiting", "during", "before", "following", "with", "without", "for",
-    "via", "through", "from", "like", "as", "also", "however", "meanwhile", "though", "too",
-    "instead", "meeting", "standing", "testifying", "visibly", "alongside", "separately",
-    "later", "earlier", "moreover", "furthermore", "nevertheless", "meanwhile", "today",
-    "yesterday", "then", "by", "under", "whose",
+    "writing",
+    "speaking",
+    "quoted",
+    "citing",
+    "who",
+    "which",
+    "in",
+    "on",
+    "at",
+    "according",
+    "responding",
+    "asked",
+    "when",
+    "while",
+    "after",
+    "referring",
+    "addressing",
+    "posting",
+    "commenting",
+    "answering",
+    "appearing",
+    "interviewed",
+    "reached",
+    "contacted",
+    "reporting",
+    "referencing",
+    "adding",
+    "visiting",
+    "during",
+    "before",
+    "following",
+    "with",
+    "without",
+    "for",
+    "via",
+    "through",
+    "from",
+    "like",
+    "as",
+    "also",
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "instead",
+    "meeting",
+    "standing",
+    "testifying",
+    "visibly",
+    "alongside",
+    "separately",
+    "later",
+    "earlier",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "today",
+    "yesterday",
+    "then",
+    "by",
+    "under",
+    "whose",
 }
-_ORG_WORDS = {"ministry", "office", "council", "forces", "agency", "press", "news", "party", "army",
-              "police", "department", "committee", "commission", "union", "house", "bank", "group",
-              "company", "inc", "corp", "institute", "university", "court", "guard", "service",
-              "times", "post", "journal", "government", "administration", "command", "staff",
-              "navy", "embassy", "federation", "organisation", "organization", "foundation", "fund",
-              "authority", "board", "bureau", "directorate", "network", "center", "centre",
-              "assembly", "parliament", "senate", "congress", "kremlin", "pentagon", "military",
-              "corps", "brigade", "battalion", "regiment", "division", "unit", "monitor", "watch",
-              "observatory", "association", "federation", "coalition", "alliance", "front",
-              "movement", "brotherhood", "jihad", "league", "cabinet", "palace", "hall", "state",
-              "reserve", "exchange", "media", "telegraph", "guardian", "herald", "tribune", "gazette",
-              "daily", "radio", "television", "tv", "channel", "ltd", "plc", "llc", "co"}
+_DAY_MONTH = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
+_ORG_WORDS = {
+    "ministry",
+    "office",
+    "council",
+    "forces",
+    "agency",
+    "press",
+    "news",
+    "party",
+    "army",
+    "police",
+    "department",
+    "committee",
+    "commission",
+    "union",
+    "house",
+    "bank",
+    "group",
+    "company",
+    "inc",
+    "corp",
+    "institute",
+    "university",
+    "court",
+    "guard",
+    "service",
+    "times",
+    "post",
+    "journal",
+    "government",
+    "administration",
+    "command",
+    "staff",
+    "navy",
+    "embassy",
+    "federation",
+    "organisation",
+    "organization",
+    "foundation",
+    "fund",
+    "authority",
+    "board",
+    "bureau",
+    "directorate",
+    "network",
+    "center",
+    "centre",
+    "assembly",
+    "parliament",
+    "senate",
+    "congress",
+    "kremlin",
+    "pentagon",
+    "military",
+    "corps",
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "unit",
+    "monitor",
+    "watch",
+    "observatory",
+    "association",
+    "coalition",
+    "alliance",
+    "front",
+    "movement",
+    "brotherhood",
+    "jihad",
+    "league",
+    "cabinet",
+    "palace",
+    "hall",
+    "state",
+    "reserve",
+    "exchange",
+    "media",
+    "telegraph",
+    "guardian",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "radio",
+    "television",
+    "tv",
+    "channel",
+    "ltd",
+    "plc",
+    "llc",
+    "co",
+}
 
 DENIAL_ADJ_RE = re.compile(
     r"\b(?:is|was|are|were|be|been|as|being|it)\s+(?:(?:\w+ly|simply|just|all|a|an|pure|total|"
@@ -71,7 +306,8 @@ DENIAL_PHRASE_RE = re.compile(
     r"order|intention|intentions)|not\s+true|never\s+(?:happened|took\s+place|said|made|agreed|"
     r"discussed|proposed|existed)|did\s+not\s+(?:happen|take\s+place|occur)|"
     r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth\s+(?:to|in)|no\s+basis\s+in|"
-    r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|"
+    r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|no\s+basis\s+(?:for|in)|"
+    r"(?:he|she|they|it|we)\s+(?:had\s+|has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|refuted)\b|"
     r"there\s+(?:is|was|were)\s+no\s+(?:such|truth|evidence\s+(?:of|that|to))|"
     r"(?:is|was|were|are)\s+not\s+(?:involved|responsible)|played\s+no\s+(?:role|part))\b",
     re.IGNORECASE,
@@ -79,7 +315,7 @@ DENIAL_PHRASE_RE = re.compile(
 CALLED_FALSE_RE = re.compile(
     r"\b(?:called|calling|calls|described|describing|describes|labelled|labeled|labelling|branded|"
     r"dismissed|dismissing|dismisses|termed|denounced)\b(?P<obj>[^.;:]{0,90}?)\s(?:as\s+)?"
-    r"(?:(?:\w+ly|simply|pure|total|complete|utter|absolute|blatant|outright|a|an)\s+){0,2}(?:"
+    r"[“\"‘']?(?:(?:\w+ly|simply|pure|total|complete|utter|absolute|blatant|outright|a|an)\s+){0,2}(?:"
     + lx.DENIAL_ADJECTIVES
     + r")\b",
     re.IGNORECASE,
@@ -89,14 +325,14 @@ OPINION_RE = re.compile(
     r"still|now|do)\s+)?(?:support|welcome|condemn|call|urge|hope|want|wish|thank|appreciate|stand|"
     r"must|should|need|will|can|cannot|can't|would like|look forward|are ready|are committed|"
     r"remain committed|are determined|expect|encourage|applaud|congratulate|salute|pray|ask|"
-    r"demand|insist|intend)\b"
+    r"demand|insist|intend|do\s+not\s+comment|don't\s+comment|will\s+not\s+comment|won't\s+comment)\b"
+    r"|\b(?:deserves?|no\s+comment|declined?\s+to\s+comment|not\s+going\s+to\s+comment|would\s+not\s+comment)\b"
     r"|\b(?:the most important thing|it is (?:important|time|essential|vital|crucial|necessary)|"
     r"(?:we|you)\s+(?:all\s+)?(?:must|should|need to|have to)\b|let us\b|let's\b)",
     re.IGNORECASE,
 )
 
-_CLAIM_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b",
-                            re.IGNORECASE)
+_CLAIM_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PLATFORM_RE = re.compile(
     r"\b(?:on|via|in\s+a\s+(?:\w+\s+)?(?:post|message|video|statement)\s+on|on\s+(?:its|his|her|their)\s+"
     r"(?:official\s+)?)\s*(?:the\s+)?(Telegram(?:\s+messaging\s+(?:app|service))?|X|Twitter|Facebook|"
@@ -107,6 +343,7 @@ _STATEMENT_RE = re.compile(r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b", re.IGNORECA
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
+_REPORTED_BY_RE = re.compile(r"\b(?:reported|published|obtained|seen|first\s+reported)\s+by\s+", re.IGNORECASE)
 _INTERVIEW_RE = re.compile(r"\b(?:interview|speaking|talking|conversation)\s+with\s+", re.IGNORECASE)
 _AS_SAYING_RE = re.compile(r"\bas\s+saying\b", re.IGNORECASE)
 _STATEMENT_FROM_RE = re.compile(
@@ -182,7 +419,38 @@ def is_outlet_name(name: str, gaz) -> bool:
         return False
     if words[-1] in lx.MEDIA_HEADS and not any(w in lx.TITLES for w in words):
         return True
+    if name[:1].isupper() and words[-1] in _NEWSPAPER_HEADS and len(words) <= 5:
+        return True  # "The Sunday Times", "the Daily Mail", "the Kyiv Post"
     return "news" in words and ("agency" in words or "agencies" in words)
+
+
+_NEWSPAPER_HEADS = {
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "telegraph",
+    "tribune",
+    "gazette",
+    "mail",
+    "express",
+    "standard",
+    "observer",
+    "chronicle",
+    "daily",
+    "mirror",
+    "sun",
+    "inquirer",
+    "examiner",
+    "courier",
+    "dispatch",
+    "bulletin",
+    "review",
+    "pravda",
+    "izvestia",
+    "kommersant",
+    "today",
+}
 
 
 def _np_token_ok(tok: Tok) -> bool:
@@ -192,7 +460,9 @@ def _np_token_ok(tok: Tok) -> bool:
     low = t.lower()
     base = re.sub(r"[’']s$", "", low)
     if t[:1].isupper():
-        return t not in lx.NON_NAME_CAPS or t in ("The", "A", "An")
+        return t not in lx.NON_NAME_CAPS or t in ("The", "A", "An", "His", "Her", "Their", "Its", "Our")
+    if _NAME_PREFIX.match(t):
+        return True
     if t[:1].isdigit():
         return True
     return (
@@ -213,9 +483,18 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
     if last.low in _PRONOUNS:
         return (j - 1, j)
     i = j
-    while i > 0 and _np_token_ok(toks[i - 1]):
+    while i > 0 and (
+        _np_token_ok(toks[i - 1])
+        or (
+            toks[i - 1].text in _DAY_MONTH and i < j and toks[i].is_cap  # "The Sunday Times"
+        )
+    ):
         i -= 1
-        if toks[i].low in _DETERMINERS and toks[i].low not in ("one", "two", "three", "four", "five"):
+        if (
+            toks[i].low in _DETERMINERS
+            and toks[i].low not in ("one", "two", "three", "four", "five")
+            or (toks[i].text in _DAY_MONTH and (i == 0 or not _np_token_ok(toks[i - 1])))
+        ):
             # "the mayor and the regional governor": a determiner after "and" is not the start
             if i >= 2 and toks[i - 1].low == "and" and _np_token_ok(toks[i - 2]):
                 continue
@@ -279,7 +558,9 @@ def _is_title_seg(seg: str) -> bool:
     if not words or len(words) > 12:
         return False
     return any(w in lx.TITLES for w in words) and (
-        seg[:1].islower() or words[0] in ("the", "a", "an") or seg.split()[0].endswith(("’s", "'s"))
+        seg[:1].islower()
+        or words[0] in ("the", "a", "an")
+        or seg.split()[0].endswith(("’s", "'s"))
         or words[0] in lx.COUNTRY_OF
     )
 
@@ -302,8 +583,7 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
         while k < len(toks) and toks[k].is_cap:
             k += 1
         if k < len(toks) and (toks[k].low in lx.CLAIM_NOUNS or toks[k].low in ("analysis", "review")):
-            return (_span_text(text, base, toks[1].start, toks[k - 1].end), toks[1].start,
-                    toks[k - 1].end, "source")
+            return (_span_text(text, base, toks[1].start, toks[k - 1].end), toks[1].start, toks[k - 1].end, "source")
     rng = _np_forward(toks, 0)
     if rng is None:
         return None
@@ -324,8 +604,7 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
 def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple[str, str, int]]:
     """Channels named inside a parenthetical: quoted by X, citing X, on Telegram, interview with X."""
     out = []
-    for rx, role in ((_QUOTED_BY_RE, "agency"), (_INTERVIEW_RE, "publisher"), (_ACCORDING_RE, "source"),
-                     (_CITING_RE, "citing")):
+    for rx, role in ((_QUOTED_BY_RE, "agency"), (_INTERVIEW_RE, "publisher"), (_REPORTED_BY_RE, "publisher")):
         for m in rx.finditer(seg):
             found = _source_np(text, base, seg_start + m.end(), gaz)
             if found:
@@ -353,8 +632,12 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         channels.append(("statement", "statement", start + m.start()))
 
     # Sources: "according to X", "quoted by X", "citing X", "in an interview with X".
-    for rx, role in ((_ACCORDING_RE, "source"), (_QUOTED_BY_RE, "agency"), (_CITING_RE, "citing"),
-                     (_INTERVIEW_RE, "interview")):
+    for rx, role in (
+        (_ACCORDING_RE, "source"),
+        (_QUOTED_BY_RE, "agency"),
+        (_CITING_RE, "citing"),
+        (_INTERVIEW_RE, "interview"),
+    ):
         for m in rx.finditer(s):
             found = _source_np(text, start, start + m.end(), gaz)
             if not found:
@@ -385,8 +668,11 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
             kq = idx_by_start.get(start + qm.start())
             outlet = _np_backward(toks, kq) if kq is not None else None
             if rng:
-                sp = Mention(_clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
-                             toks[rng[0]].start, toks[rng[1] - 1].end)
+                sp = Mention(
+                    _clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
+                    toks[rng[0]].start,
+                    toks[rng[1] - 1].end,
+                )
                 att = Attribution(pos, pos + len(m.group(0)), "say", sp, confidence=0.85)
                 att.content = (start + m.end(), end)
                 if outlet:
@@ -401,8 +687,11 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
             k = idx_by_start.get(start + wm.start())
             rng = _np_backward(toks, k) if k is not None else None
             if rng:
-                sp = Mention(_clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
-                             toks[rng[0]].start, toks[rng[1] - 1].end)
+                sp = Mention(
+                    _clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
+                    toks[rng[0]].start,
+                    toks[rng[1] - 1].end,
+                )
                 att = Attribution(pos, pos + len(m.group(0)), "say", sp, confidence=0.85)
                 att.content = (start + m.end(), end)
                 if wm.group(1):
@@ -439,7 +728,32 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         if att is not None:
             atts.append(att)
 
-    return SentenceAnalysis(start, end, atts, sources, channels)
+    return SentenceAnalysis(start, end, _merge_nested(atts), sources, channels)
+
+
+def _merge_nested(atts: list[Attribution]) -> list[Attribution]:
+    """'His lawyer said he denied the charges': the inner cue belongs to the outer claim."""
+    out = []
+    for b in atts:
+        outer = next(
+            (
+                a
+                for a in atts
+                if a is not b
+                and a.content
+                and a.content[0] <= b.cue_start < a.content[1]
+                and b.speaker is not None
+                and b.speaker.text.lower() in _PRONOUNS
+            ),
+            None,
+        )
+        if outer is None:
+            out.append(b)
+            continue
+        if b.kind == "denial" and outer.kind == "claim":
+            outer.kind = "denial"
+            outer.obj = b.obj
+    return out
 
 
 def _prev_word(toks: list[Tok], k: int, n: int = 1) -> str:
@@ -476,7 +790,11 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 if tm and _is_title_seg(tm.group(1).strip()):
                     title = tm.group(1).strip()
                 return Mention(seg, seg_abs, seg_abs + len(seg), title)
-            if first in _PARENTHETICAL_START or _is_title_seg(seg):
+            if (
+                first in _PARENTHETICAL_START
+                or _is_title_seg(seg)
+                or (first in ("a", "an", "the", "one", "who", "whose") and len(seg.split()) <= 14)
+            ):
                 for link in _links_in(seg, seg_abs, text, base, gaz):
                     channels.append(link)
                 if _is_title_seg(seg) and first not in _PARENTHETICAL_START:
@@ -491,13 +809,48 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         if tail:
             tail_start = base + tail.start()
             j = next((i for i in range(len(toks)) if toks[i].start >= tail_start), len(toks))
+        if re.search(r"(?:^|\s|,)(?:and|but)$", stripped):
+            return _clause_subject(text, base, toks, k)
         rng = _np_backward(toks, j)
         if rng is None:
+            # "..., their employer said": a short determiner phrase between a comma and the cue
+            lm = _DET_PHRASE.search(stripped)
+            if lm:
+                a = base + lm.start(1)
+                return Mention(lm.group(1), a, a + len(lm.group(1)), title)
             return None
         a = toks[rng[0]].start
         b = toks[rng[1] - 1].end if tail_start is None else base + len(stripped)
         return Mention(_clean_np(text[a:b]), a, b, title)
     return None
+
+
+_LEAD_IN = re.compile(
+    r"(?:(?:But|And|Meanwhile|However|Separately|Earlier|Later|Still|Yet|Also|Now|Instead|Elsewhere)\b,?\s*"
+    r"|(?:On|In|At|Late|Early|Last|By|After|Before|During)\b[^,]{0,40},\s*)*"
+)
+
+
+def _clause_subject(text, base, toks, k) -> Mention | None:
+    """The subject of the first verb when the cue is a second one: "X called it false and said ..."."""
+    lead = _LEAD_IN.match(text, base)
+    i = next((n for n, t in enumerate(toks) if t.start >= lead.end()), None)
+    if i is None or i >= k:
+        return None
+    rng = _np_forward(toks, i)
+    if rng is None or rng[1] >= k:
+        return None
+    nxt = toks[rng[1]] if rng[1] < len(toks) else None
+    # the phrase must be followed by a verb, not by more of a sentence we do not understand
+    if nxt is None or not (
+        nxt.low in lx.CUE_FORMS
+        or nxt.low.endswith("ed")
+        or nxt.low in _AUX
+        or nxt.low in ("called", "described", "has", "have", "had", "also")
+    ):
+        return None
+    a, b = toks[rng[0]].start, toks[rng[1] - 1].end
+    return Mention(_clean_np(text[a:b]), a, b)
 
 
 def _speaker_after(text, base, end, toks, k) -> Mention | None:
@@ -513,10 +866,14 @@ def _speaker_after(text, base, end, toks, k) -> Mention | None:
     am = re.match(r",\s*([^,]{1,80}?)(?:,|\.|$)", text[b:end])
     if am and _is_title_seg(am.group(1)):
         title = am.group(1).strip()
-    if after and after[0] not in ",.;:)”\"’'—–-!?" and not re.match(
-        r"(?:in|on|at|late|early|last|this|yesterday|today|earlier|later|during|after|before|while|"
-        r"when|without|citing|quoting|adding|according|told)\b",
-        after,
+    if (
+        after
+        and after[0] not in ",.;:)”\"’'—–-!?"
+        and not re.match(
+            r"(?:in|on|at|late|early|last|this|yesterday|today|earlier|later|during|after|before|while|"
+            r"when|without|citing|quoting|adding|according|told)\b",
+            after,
+        )
     ):
         return None
     return Mention(_clean_np(text[a:b]), a, b, title)
@@ -529,7 +886,7 @@ def _looks_like_clause(toks: list[Tok], i: int) -> bool:
     if toks[i].low in _CLAUSE_STARTERS or toks[i].text in ("“", '"', ":"):
         return True
     for t in toks[i : i + 8]:
-        if t.low in _AUX:
+        if t.low in _AUX or t.low == "that":
             return True
         if t.text in (".", ";"):
             break
@@ -547,25 +904,58 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     # Not speech: "is said to", "declined to say", "the claims", "the accused".
     if prev in ("to", "not", "n't", "never", "would", "could") and lemma == "say" and cue.low == "say":
         return None
-    if cue.low in ("claims", "reports", "estimates", "notes", "counters", "posts", "states", "tweets",
-                   "adds") and (prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in lx.MODIFIERS
-                                or prev in ("unconfirmed", "media", "news", "such", "earlier", "latest",
-                                            "initial", "previous", "conflicting", "false", "these")):
+    if cue.low in ("claims", "reports", "estimates", "notes", "counters", "posts", "states", "tweets", "adds") and (
+        prev in _DETERMINERS
+        or prev.endswith(("’s", "'s"))
+        or prev in lx.MODIFIERS
+        or prev in lx.CUE_FORMS
+        or (prev.endswith("ed") and prev not in lx.TITLES)
+        or prev
+        in (
+            "unconfirmed",
+            "media",
+            "news",
+            "such",
+            "earlier",
+            "latest",
+            "initial",
+            "previous",
+            "conflicting",
+            "false",
+            "these",
+        )
+    ):
         return None
     if prev == "the" and lemma in ("accuse", "allege", "state", "report", "claim"):
         return None
     if lemma == "claim" and re.match(r"\s*(?:the\s+)?(?:lives|life|victory\s+in|\d)", text[cue.end : cue.end + 20]):
         return None
+    if lemma == "accuse" and nxt == "of":
+        return None  # "a minister accused of embezzlement": a participle, not an accusation
     passive = prev in _BE or (prev in ("been", "being"))
     if passive and nxt != "by":
-        if lemma in ("say", "tell", "deny", "reject", "dismiss", "accuse", "report", "claim",
-                     "confirm", "estimate", "state", "allege"):
+        if lemma in (
+            "say",
+            "tell",
+            "deny",
+            "reject",
+            "dismiss",
+            "accuse",
+            "report",
+            "claim",
+            "confirm",
+            "estimate",
+            "state",
+            "allege",
+        ):
             return None
     if lemma == "warn":
         obj = _object_after(toks, k)
         after = text[cue.end : min(end, cue.end + 60)].lower()
-        if re.match(r"\s+(?:of|against|about)\b", after) or (
-            obj and obj[1] < len(toks) and toks[obj[1]].low in ("against", "to", "not", "of")
+        if (
+            re.match(r"\s+(?:of|against|about)\b", after)
+            or re.match(r"(?:\s+[\w’'.-]+){0,5}?\s+(?:against|not\s+to|to\s+(?!be\b)[a-z]+)\b", after)
+            and not re.match(r"\s+(?:that|\w+\s+that)\b", after)
         ):
             return None
 
@@ -573,10 +963,23 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     before = text[base : cue.start].rstrip()
     speaker = None
     inverted = False
-    if (not before or before[-1] in ",”\"’'—–") and lemma in ("say", "report", "write", "add",
-                                                                "claim", "insist", "warn", "state",
-                                                                "announce", "confirm", "allege",
-                                                                "explain", "argue", "counter", "note"):
+    if (not before or before[-1] in ",”\"’'—–") and lemma in (
+        "say",
+        "report",
+        "write",
+        "add",
+        "claim",
+        "insist",
+        "warn",
+        "state",
+        "announce",
+        "confirm",
+        "allege",
+        "explain",
+        "argue",
+        "counter",
+        "note",
+    ):
         speaker = _speaker_after(text, base, end, toks, k)
         inverted = speaker is not None
     if speaker is None:
@@ -591,11 +994,17 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     if lemma == "tell" and not inverted:
         obj = _object_after(toks, k)
         if obj is None:
-            return None
+            if k + 1 < len(toks) and toks[k + 1].text[:1].isalpha() and toks[k + 1].low != "that":
+                obj = (k + 1, k + 2)  # "told investors", "told lawmakers"
+            else:
+                return None
         oname = _clean_np(text[toks[obj[0]].start : toks[obj[1] - 1].end])
         nxt_i = obj[1]
-        if nxt_i < len(toks) and toks[nxt_i].low == "to" and nxt_i + 1 < len(toks) and toks[nxt_i + 1].low not in (
-            "the", "a", "reporters"
+        if (
+            nxt_i < len(toks)
+            and toks[nxt_i].low == "to"
+            and nxt_i + 1 < len(toks)
+            and toks[nxt_i + 1].low not in ("the", "a", "reporters")
         ):
             return None  # "told residents to leave": an order, not a claim
         if is_outlet_name(oname, gaz):
@@ -604,16 +1013,72 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     elif inverted:
         after_i = next((i for i in range(len(toks)) if toks[i].start >= speaker.end), len(toks))
     # Step over adverbials ("said on Monday that", "said in a statement on Telegram that").
-    while after_i < len(toks) and toks[after_i].low in ("on", "in", "at", "late", "early", "last", "this",
-                                                       "earlier", "later", "today", "yesterday", ","):
+    while after_i < len(toks) and toks[after_i].low in (
+        "on",
+        "in",
+        "at",
+        "late",
+        "early",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        ",",
+    ):
         j = after_i + 1
-        while j < len(toks) and toks[j].text not in (",", "that", "“", '"', ":") and j - after_i < 8 and (
-            toks[j].is_cap or toks[j].low in _DETERMINERS or toks[j].low in (
-                "statement", "interview", "post", "video", "briefing", "conference", "news", "press",
-                "message", "speech", "address", "telegram", "messaging", "app", "channel", "website",
-                "account", "morning", "evening", "night", "afternoon", "week", "month", "year",
-                "official", "televised", "social", "media", "separate", "written", "emailed",
-                "text", "radio", "phone", "call", "with", "during", "a", "an", "the", "and"
+        while (
+            j < len(toks)
+            and toks[j].text not in (",", "that", "“", '"', ":")
+            and j - after_i < 8
+            and (
+                toks[j].is_cap
+                or toks[j].low in _DETERMINERS
+                or toks[j].low
+                in (
+                    "statement",
+                    "interview",
+                    "post",
+                    "video",
+                    "briefing",
+                    "conference",
+                    "news",
+                    "press",
+                    "message",
+                    "speech",
+                    "address",
+                    "telegram",
+                    "messaging",
+                    "app",
+                    "channel",
+                    "website",
+                    "account",
+                    "morning",
+                    "evening",
+                    "night",
+                    "afternoon",
+                    "week",
+                    "month",
+                    "year",
+                    "official",
+                    "televised",
+                    "social",
+                    "media",
+                    "separate",
+                    "written",
+                    "emailed",
+                    "text",
+                    "radio",
+                    "phone",
+                    "call",
+                    "with",
+                    "during",
+                    "a",
+                    "an",
+                    "the",
+                    "and",
+                )
             )
         ):
             j += 1
@@ -651,8 +1116,27 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     if lemma in lx.DENIAL_LEMMAS:
         obj_toks = [t for t in toks[k + 1 : k + 12] if t.text not in ("“", '"')]
         words = [t.low for t in obj_toks]
-        content_words = [w for w in words if w not in ("the", "a", "an", "any", "his", "her", "its", "their",
-                                                        "all", "such", "this", "that", "these", "those")]
+        content_words = [
+            w
+            for w in words
+            if w
+            not in (
+                "the",
+                "a",
+                "an",
+                "any",
+                "his",
+                "her",
+                "its",
+                "their",
+                "all",
+                "such",
+                "this",
+                "that",
+                "these",
+                "those",
+            )
+        ]
         first = content_words[0] if content_words else ""
         subj_head = speaker.text.split()[-1].lower() if speaker.text.split() else ""
         if first in lx.HARD_NEGATIVE_OBJECTS or subj_head in lx.HARD_NEGATIVE_SUBJECTS:
@@ -660,11 +1144,17 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         if passive and nxt != "by":
             return None
         obj_text = text[cue.end : min(end, cue.end + 160)]
-        if lemma in lx.DENIAL_NEEDS_CLAIM_OBJECT:
+        pre_rel = text[base : speaker.start].rstrip().lower()
+        is_rel = bool(
+            re.search(r"(?:" + _CLAIM_NOUN_RE.pattern + r")\s+(?:that|which)?\s*(?:[\w’'-]+\s+){0,2}$", pre_rel)
+        ) or bool(re.search(r", which\s+(?:[\w’'-]+\s+){0,2}$", pre_rel))
+        if lemma in lx.DENIAL_NEEDS_CLAIM_OBJECT and not is_rel:
             head_window = " ".join(words[:8])
-            claimish = _CLAIM_NOUN_RE.search(head_window) or re.search(
-                r"\b(?:as|that)\b", head_window
-            ) or first in ("it", "them", "this", "that", "allegations", "claims", "reports", "suggestions")
+            claimish = (
+                _CLAIM_NOUN_RE.search(head_window)
+                or re.search(r"\b(?:as|that)\b", head_window)
+                or first in ("it", "them", "this", "that", "allegations", "claims", "reports", "suggestions")
+            )
             if not claimish:
                 return None
         att.kind = "denial"
@@ -682,8 +1172,10 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
 
     # Relative denial: "a claim that Paris denied", "..., which Moscow rejected".
     if att.kind == "denial":
-        pre = text[base : speaker.start].rstrip().lower()
-        if re.search(r"(?:" + _CLAIM_NOUN_RE.pattern + r")\s+(?:that|which)?\s*$", pre) or pre.endswith(", which"):
+        pre = text[base : speaker.start].rstrip().lower() + " "
+        if re.search(
+            r"(?:" + _CLAIM_NOUN_RE.pattern + r")\s+(?:that|which)?\s*(?:[\w’'-]+\s+){0,2}$", pre
+        ) or re.search(r", which\s+(?:[\w’'-]+\s+){0,2}$", pre):
             att.relative = True
             att.content = None
     if inverted:

@@ -23,6 +23,10 @@ class ChainLink:
     source_id: int | None = None
 
 
+def _named_channel(link: ChainLink) -> bool:
+    return bool(link.name) and link.role != "channel" and link.name.lower() not in ("statement", "a statement")
+
+
 @dataclass
 class ExtractedClaim:
     """One attributed assertion, with who made it, through whom, and how the text qualifies it."""
@@ -53,7 +57,7 @@ class ExtractedClaim:
             "claimant_org": self.claimant_org,
             # Platforms ("on Telegram") and bare "a statement" are kept as chain links for
             # storage, but the evaluation format lists only named channels.
-            "via": [link.name for link in self.via if link.role != "channel" and link.name],
+            "via": [link.name for link in self.via if _named_channel(link)],
             "kind": self.kind,
             "denies": self.denies,
             "unverified": self.unverified,
@@ -62,7 +66,7 @@ class ExtractedClaim:
             "reporting_cue": self.cue.text if self.cue else None,
             "claimant_source_id": self.claimant_source_id,
             "claimant_org_source_id": self.claimant_org_source_id,
-            "via_source_ids": [link.source_id for link in self.via if link.role != "channel"],
+            "via_source_ids": [link.source_id for link in self.via if _named_channel(link)],
             "confidence": round(self.confidence, 3),
         }
 
