@@ -78,6 +78,8 @@ def _words(s: str) -> list[str]:
 def _is_name_word(w: str) -> bool:
     base = re.sub(r"[’']s$", "", w)
     low = base.lower()
+    if rules._NAME_PREFIX.match(base):
+        return True  # "al-Ansari"
     return (
         bool(_CAP_WORD.fullmatch(base))
         and base not in lx.NON_NAME_CAPS
@@ -327,6 +329,13 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         _is_name_word(words[k - 1]) or (words[k - 1].lower() in lx.NAME_PARTICLES and k - 1 > 0 and k < len(words))
     ):
         k -= 1
+    before_name = words[k - 1] if 0 < k < len(words) else ""
+    if before_name and (
+        before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
+        or (before_name[:1].isupper() and re.sub(r"[’']s$", "", before_name).lower() in rules._ORG_WORDS)
+    ):
+        # "Analysts at Peel Hunt", "The Daily Signal": a group or a body, not a person
+        k = len(words)
     if k < len(words):
         name = " ".join(words[k:])
         prefix = " ".join(words[:k])
@@ -363,11 +372,15 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             p = reg.find_by_title(raw, pos)
             if p is not None:
                 return _Who(p.full, p.org, p)
-        elif head in lx.ROLE_NOUNS or head in rules._ORG_WORDS:
+        elif head in lx.ORG_HEADS:
             org = reg.find_org(head, pos)
             if org:
                 return _Who(org)
-    return _Who(raw, outlet=rules.is_outlet_name(raw, None))
+    org = None
+    om = re.search(r"\b(?:for|of|at)\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'&.-]*)*)$", raw)
+    if om and any(w in lx.TITLES or w in lx.ROLE_NOUNS for w in _words(raw[: om.start()])):
+        org = _surface(om.group(1))  # "a spokesperson for the Home Office"
+    return _Who(raw, org, outlet=rules.is_outlet_name(raw, None))
 
 
 def _surface(name: str) -> str:
@@ -497,7 +510,21 @@ def _build_sentence_claims(
                 out.append(link)
         return out
 
-    if any(not w.outlet for _a, w in speakers):
+    citing = [b for b in bodies if b[1] == "citing"]
+    if citing and speakers:
+        # "X reported, citing an unnamed aide": the aide claims, X carries it
+        name, _role, pos = citing[0]
+        who = _resolve(rules.Mention(name, pos, pos + len(name)), reg, look)
+        extra = list(an.channels) + outlets_chain
+        for att, w in speakers:
+            extra.extend(att.channels)
+            extra.append((att.speaker.text if not w.outlet else w.name, "outlet", att.cue_start))
+        kind = next((a.kind for a, _w in speakers if a.kind != "claim"), "claim")
+        att0 = speakers[0][0]
+        drafts.append(_Draft(idx, sspan, _span(text, *att0.content) if att0.content else None, who,
+                             chain_for(extra), kind if kind != "counter" else "claim",
+                             _span(text, att0.cue_start, att0.cue_end), False, att0.obj, 0.75, pos))
+    elif any(not w.outlet for _a, w in speakers):
         for att, who in speakers:
             if who.outlet:
                 continue
@@ -573,6 +600,10 @@ _STOP = set(
 )
 
 
+_COUNTRY_STEMS = {w[:5] for w in lx.COUNTRY_OF}
+OPINION_OR_NO_COMMENT = rules.OPINION_RE
+
+
 def _topic(s: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", _fold(s)) if len(w) >= 3 and w not in _STOP}
 
@@ -610,7 +641,7 @@ _BY_RE = re.compile(
 _ANAPHORA_RE = re.compile(
     r"\b(?:of\s+the\s+sort|such|(?:the|these|this|that|those|such|his|her|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|"
     r"allegations?|accusations?|assertions?|statements?|accounts?|suggestions?|remarks|comments|charges?|"
-    r"version|figures?)|wrongdoing|involvement|any\s+role|responsibility|it|this|that)\b",
+    r"version|figures?)|wrongdoing|involvement|any\s+role|responsibility|^\s*(?:it|this|them)\b)",
     re.IGNORECASE,
 )
 
@@ -742,11 +773,39 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
                 d.denies = None
 
 
+_PLURAL_SCOPE = re.compile(
+    r"\b(?:either|neither|both|all|any\s+of|these|those|the\s+(?:\w+\s+)?(?:accounts|claims|reports|figures|"
+    r"statements|allegations|assertions|details|numbers|tolls|videos|images|casualty\s+figures))\b",
+    re.IGNORECASE,
+)
+
+
+def _scope_back(sents: list[Sentence], by_sent: dict[int, list[_Draft]], i: int, floor: int) -> list[_Draft]:
+    """Claims a cue in sentence i may look back to: its paragraph, or the run of claims just before it."""
+    para = sents[i].paragraph
+    para_len = sum(1 for s in sents if s.paragraph == para)
+    out: list[_Draft] = []
+    gap = 0
+    j = i - 1
+    while j >= floor and i - j <= 6:
+        if para_len >= 2 and sents[j].paragraph != para:
+            break  # a cue inside a paragraph speaks of that paragraph
+        if by_sent.get(j):
+            out[:0] = by_sent[j]
+            gap = 0
+        else:
+            gap += 1
+            if gap > 1 and out:
+                break
+        j -= 1
+    return out
+
+
 def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) -> None:
     by_sent: dict[int, list[_Draft]] = {}
     for d in drafts:
         by_sent.setdefault(d.sent_idx, []).append(d)
-    window_start = 0
+    floor = 0
     for i, sent in enumerate(sents):
         s = text[sent.start : sent.end]
         for m in _UNVERIFIED_RE.finditer(s):
@@ -754,44 +813,63 @@ def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) ->
             cue_text = m.group(0)
             evidence_type = bool(_EVIDENCE_TYPES.search(cue_text))
             own_targets = [d for d in own if not (d.who.outlet and not evidence_type)]
-            targets: list[_Draft] = []
             if own_targets:
                 targets = own_targets
                 cue = _span(text, sent.start + m.start(), sent.start + m.end())
             else:
                 # Backward: the claims this sentence refers to ("the accounts", "the claim").
                 cue_end = sent.start + len(s.rstrip(" .!?”\"’'"))
-                cue = (
-                    _span(text, sent.start, cue_end)
-                    if len(s.split()) <= 30
-                    else _span(text, sent.start + m.start(), sent.start + m.end())
-                )
-                para = sent.paragraph
-                cands = [d for d in drafts if window_start <= d.sent_idx < i and (sents[d.sent_idx].paragraph == para)]
-                if not cands:
-                    prev_paras = [d for d in drafts if window_start <= d.sent_idx < i and i - d.sent_idx <= 4]
-                    if prev_paras:
-                        last_para = sents[prev_paras[-1].sent_idx].paragraph
-                        cands = [d for d in prev_paras if sents[d.sent_idx].paragraph == last_para]
-                cands = [d for d in cands if i - d.sent_idx <= 6]
+                cue = _span(text, sent.start, cue_end) if len(s.split()) <= 30 else _span(
+                    text, sent.start + m.start(), sent.start + m.end())
+                cands = _scope_back(sents, by_sent, i, floor)
                 if not cands:
                     continue
                 poss = _possessor(s)
-                if poss:
+                if poss and not re.match(r"(?:either|neither|both|each)\b", poss.strip(), re.IGNORECASE):
                     psides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
-                    picked = [
-                        d for d in cands if (psides and psides & _sides(d)) or _fold(poss) in _fold(d.who.name or "")
-                    ]
+                    picked = [d for d in cands if (psides and psides & _sides(d))
+                              or _fold(_surface(poss)) in _fold(d.who.name or "")
+                              or (d.who.name and _fold(d.who.name) in _fold(poss))]
                     if picked:
                         cands = picked
-                if _SINGULAR_OBJ.search(s) and not re.search(r"\b(?:either|both|any\s+of|all)\b", s, re.IGNORECASE):
+                if not _PLURAL_SCOPE.search(s):
                     last = cands[-1].sent_idx
                     cands = [d for d in cands if d.sent_idx == last]
                 targets = cands
-                window_start = i + 1
+                floor = i + 1
             for d in targets:
                 if d.unverified_cue is None:
                     d.unverified_cue = cue
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|n[’']t|neither|nor|nothing|none)\b", re.IGNORECASE)
+
+
+def _negated_versions(drafts: list[_Draft]) -> None:
+    """A claim that negates an earlier claim of another party, on the same topic, is a denial of it."""
+    for d in drafts:
+        if d.kind != "claim" or d.content is None:
+            continue
+        head = " ".join(d.content.text.split()[:10])
+        if not _NEGATION.search(head) or OPINION_OR_NO_COMMENT.search(d.content.text):
+            continue
+        mine = _topic(d.content.text) - _topic(d.who.name or "") - _COUNTRY_STEMS
+        dsides = _sides(d)
+        best, best_overlap = None, 1
+        for c in drafts:
+            dist = d.sent_idx - c.sent_idx
+            if c is d or c.kind != "claim" or not 0 < dist <= 4:
+                continue
+            if _fold(c.who.name or "") == _fold(d.who.name or ""):
+                continue
+            if dsides and _sides(c) and dsides & _sides(c):
+                continue
+            overlap = len(mine & (_topic(c.content.text if c.content else c.sentence.text) - _COUNTRY_STEMS))
+            if overlap > best_overlap:
+                best, best_overlap = c, overlap
+        if best is not None:
+            d.kind = "denial"
+            d.denies = best
 
 
 def available_backends() -> list[str]:
@@ -832,6 +910,7 @@ def _finish(
                     reg.orgs.append((link.name, d.speaker_pos))
         drafts.extend(ds)
     _link_denials(drafts, reg, look)
+    _negated_versions(drafts)
     _apply_unverified(text, sents, drafts)
     keys = {id(d): f"c{n}" for n, d in enumerate(drafts, 1)}
     out = []

@@ -85,6 +85,7 @@ NEEDS_CLAUSE = {
     "state",
     "argue",
     "conclude",
+    "report",
 }
 
 # Nouns that name an assertion: what a denial rejects and what an unverified cue refers back to.
@@ -1209,3 +1210,11 @@ ISO_COUNTRY = {
     "TW": "taiwan",
     "HU": "hungary",
 }
+
+# Heads of noun phrases that name one body, so that "the ministry" can stand for an earlier one.
+ORG_HEADS = {"ministry", "government", "army", "military", "police", "company", "firm", "group", "office",
+             "department", "agency", "council", "committee", "commission", "bank", "campaign", "party",
+             "administration", "embassy", "court", "union", "alliance", "coalition", "regulator", "board",
+             "airline", "carrier", "club", "university", "hospital", "service", "authority", "navy",
+             "cabinet", "parliament", "presidency", "kremlin", "network", "broadcaster", "newspaper",
+             "lender", "insurer", "retailer", "maker", "manufacturer", "operator", "developer", "outlet"}

@@ -326,7 +326,8 @@ OPINION_RE = re.compile(
     r"must|should|need|will|can|cannot|can't|would like|look forward|are ready|are committed|"
     r"remain committed|are determined|expect|encourage|applaud|congratulate|salute|pray|ask|"
     r"demand|insist|intend|do\s+not\s+comment|don't\s+comment|will\s+not\s+comment|won't\s+comment)\b"
-    r"|\b(?:deserves?|no\s+comment|declined?\s+to\s+comment|not\s+going\s+to\s+comment|would\s+not\s+comment)\b"
+    r"|\b(?:deserves?|no\s+comment|declined?\s+to\s+comment|not\s+going\s+to\s+comment|"
+    r"(?:would|did|does|do|will|could)\s+not\s+comment|(?:doesn't|don't|didn't|won't|wouldn't)\s+comment)\b"
     r"|\b(?:the most important thing|it is (?:important|time|essential|vital|crucial|necessary)|"
     r"(?:we|you)\s+(?:all\s+)?(?:must|should|need to|have to)\b|let us\b|let's\b)",
     re.IGNORECASE,
@@ -496,7 +497,7 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
             or (toks[i].text in _DAY_MONTH and (i == 0 or not _np_token_ok(toks[i - 1])))
         ):
             # "the mayor and the regional governor": a determiner after "and" is not the start
-            if i >= 2 and toks[i - 1].low == "and" and _np_token_ok(toks[i - 2]):
+            if i >= 2 and toks[i - 1].low in ("and", "of") and _np_token_ok(toks[i - 2]):
                 continue
             break
     # Connectives may sit inside a phrase but neither begin nor end it.
@@ -506,7 +507,7 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
         return None
     head = toks[j - 1]
     hbase = re.sub(r"[’']s$", "", head.low)
-    if not (head.is_cap or hbase in lx.TITLES or hbase in lx.ROLE_NOUNS):
+    if not (head.is_cap or hbase in lx.TITLES or hbase in lx.ROLE_NOUNS or _NAME_PREFIX.match(head.text)):
         return None
     if head.low.endswith(("’s", "'s")):
         return None
@@ -771,6 +772,10 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             left_end = base + m.start()
             left = text[base:left_end]
         stripped = left.rstrip()
+        abbrev = re.search(r"\s*\([A-Z][A-Za-z]{1,7}\)$", stripped)
+        if abbrev:  # "the military intelligence agency (HUR) said"
+            stripped = stripped[: abbrev.start()]
+            left_end = base + len(stripped)
         if not stripped:
             return None
         if stripped.endswith(","):
