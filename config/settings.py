@@ -214,16 +214,51 @@ CELERY_BEAT_SCHEDULE["sources-recompute-track-records"] = {
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "verification.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": ["config.api.LimitedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "config.api.ApiCursorPagination",
+    "EXCEPTION_HANDLER": "config.api.problem_exception_handler",
+    # Throttles count per token (per user for browser sessions, per address when anonymous) in the
+    # default cache, which is Redis whenever REDIS_URL is set.
+    "DEFAULT_THROTTLE_CLASSES": ["config.api.ApiRateThrottle", "config.api.ApiWriteRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env("CLAIMTRACK_API_RATE", default="1200/minute"),
+        "api_write": env("CLAIMTRACK_API_WRITE_RATE", default="120/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claimtrack API",
-    "DESCRIPTION": "Claim status, denials, verdicts and sources for fact-checking clients.",
+    "DESCRIPTION": (
+        "Claim status, denials, verdicts and sources for fact-checking clients. Authenticate with "
+        "`Authorization: Bearer <token>`. Errors are RFC 9457 application/problem+json with a stable `type`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "VerdictStateEnum": "verification.models.Verdict.State",
+        "ReviewItemStateEnum": "verification.models.ReviewItem.State",
+        "DocumentStatusEnum": "claims.models.Document.Status",
+        "SourceStatusEnum": "sources.models.Source.Status",
+        "FlagReasonEnum": "verification.models.Flag.Reason",
+        "ClaimKindEnum": "claims.models.Claim.Kind",
+        "SourceKindEnum": "sources.models.Source.Kind",
+        "GradeEnum": "sources.models.Grade",
+    },
 }
+# The public ClaimReview feed names the organisation that publishes the verdicts.
+CLAIMTRACK_ORGANIZATION_NAME = env("CLAIMTRACK_ORGANIZATION_NAME", default="Claimtrack")
+CLAIMTRACK_ORGANIZATION_URL = env("CLAIMTRACK_ORGANIZATION_URL", default="")
+# The changes feed holds back changes younger than this, so a late commit is not skipped.
+CLAIMTRACK_CHANGES_SETTLE_SECONDS = env.int("CLAIMTRACK_CHANGES_SETTLE_SECONDS", default=2)
 
 LOGGING = {
     "version": 1,

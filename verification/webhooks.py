@@ -190,6 +190,13 @@ def webhook_resume(*, webhook: Webhook, user=None) -> Webhook:
     return webhook
 
 
+@transaction.atomic
+def webhook_delete(*, webhook: Webhook, user=None) -> None:
+    """Remove a hook and its delivery log; pending deliveries stop with it."""
+    event_record(verb="webhook.deleted", obj=webhook, actor=user, before={"url": webhook.url})
+    webhook.delete()
+
+
 # Enqueueing and delivering --------------------------------------------------------------------
 
 

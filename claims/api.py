@@ -1,0 +1,680 @@
+"""REST API for claims, documents and the changes feed."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import DateTimeField, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.api import ApiCursorPagination, Conflict, StrictOrderingFilter, StrictQueryParamsMixin
+from sources.api import SourceRefSerializer
+from sources.models import Source
+from verification.models import Event, Flag, Verdict
+from verification.permissions import CanIngest, IsClient
+
+from .models import Attribution, Claim, ClaimLink, Document
+from .services import document_create
+
+MAX_ID = 2**63 - 1
+ID_REGEX = r"[0-9]{1,18}"
+
+# Audit verbs that describe a claim's public life; who did it and internal notes stay private.
+PUBLIC_HISTORY_VERBS = {
+    "flag.added": "flagged",
+    "flag.removed": "flag removed",
+    "review_item.created": "queued for review",
+    "review_item.reopened": "reopened for review",
+    "review_item.taken": "in review",
+    "verdict.submitted": "verdict awaiting approval",
+    "verdict.returned": "verdict returned to the checker",
+    "verdict.published": "verdict published",
+    "verdict.superseded": "verdict superseded by a correction",
+    "claim_link.confirmed": "link confirmed by a checker",
+    "claim_link.rejected": "link rejected by a checker",
+}
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An id: a positive integer that fits the database column, so an absurd value is a 400, not a 500."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+# Serializers --------------------------------------------------------------------------------
+
+
+class ChainLinkSerializer(serializers.ModelSerializer):
+    source = SourceRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Attribution
+        fields = ["position", "role", "name", "source"]
+        read_only_fields = fields
+
+
+class FlagSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Flag
+        fields = ["reason", "rule", "cue_text", "cue_start", "cue_end", "created_at"]
+        read_only_fields = fields
+
+
+class PublishedVerdictSerializer(serializers.ModelSerializer):
+    claim_review = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Verdict
+        fields = ["id", "rating", "credibility", "rationale", "evidence_links", "published_at", "claim_review"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_claim_review(self, verdict) -> str:
+        request = self.context.get("request")
+        path = reverse("api:claimreview-detail", args=[verdict.pk])
+        return request.build_absolute_uri(path) if request else path
+
+
+def _published_verdict(claim) -> Verdict | None:
+    verdicts = getattr(claim, "published_verdicts", None)
+    if verdicts is None:
+        verdicts = list(claim.verdicts.filter(state=Verdict.State.PUBLISHED))
+    return verdicts[0] if verdicts else None
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A claim in a list: who claimed what, through whom, and where it stands."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    document = serializers.PrimaryKeyRelatedField(read_only=True)
+    claimant = SourceRefSerializer(read_only=True, allow_null=True)
+    claimant_body = SourceRefSerializer(read_only=True, allow_null=True)
+    chain = ChainLinkSerializer(source="attributions", many=True, read_only=True)
+    flags = serializers.SerializerMethodField()
+    published_at = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "url",
+            "document",
+            "key",
+            "kind",
+            "text",
+            "sentence",
+            "claimant_name",
+            "claimant",
+            "claimant_body_name",
+            "claimant_body",
+            "chain",
+            "status",
+            "disputed",
+            "rating",
+            "flags",
+            "published_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=Flag.Reason.choices)))
+    def get_flags(self, claim) -> list[str]:
+        return sorted({flag.reason for flag in claim.flags.all()})
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_published_at(self, claim) -> datetime | None:
+        verdict = _published_verdict(claim)
+        return verdict.published_at if verdict else None
+
+
+class ChangedClaimSerializer(ClaimSerializer):
+    changed_at = serializers.DateTimeField(read_only=True)
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "changed_at"]
+        read_only_fields = fields
+
+
+class LinkedClaimSerializer(serializers.Serializer):
+    claim = serializers.IntegerField()
+    url = serializers.URLField()
+    text = serializers.CharField()
+    claimant_name = serializers.CharField()
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    rating = serializers.CharField()
+    origin = serializers.CharField()
+    link_status = serializers.CharField()
+    confidence = serializers.FloatField()
+    explanation = serializers.CharField()
+
+
+class ClaimLinksSerializer(serializers.Serializer):
+    denies = LinkedClaimSerializer(many=True)
+    denied_by = LinkedClaimSerializer(many=True)
+    counters = LinkedClaimSerializer(many=True)
+    countered_by = LinkedClaimSerializer(many=True)
+    corroborates = LinkedClaimSerializer(many=True)
+    corroborated_by = LinkedClaimSerializer(many=True)
+    same_as = LinkedClaimSerializer(many=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    event = serializers.CharField()
+    description = serializers.CharField()
+
+
+class DocumentRefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:document-detail")
+    source_url = serializers.URLField(source="url", read_only=True)
+    outlet = SourceRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Document
+        fields = ["id", "url", "title", "source_url", "outlet", "published_at"]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """A claim with its chain, flags, links both ways, published verdict and public history."""
+
+    document = DocumentRefSerializer(read_only=True)
+    flags = FlagSerializer(many=True, read_only=True)
+    links = serializers.SerializerMethodField()
+    verdict = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [
+            *ClaimSerializer.Meta.fields,
+            "sentence_start",
+            "sentence_end",
+            "text_start",
+            "text_end",
+            "cue_verb",
+            "confidence",
+            "origin",
+            "links",
+            "verdict",
+            "history",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ClaimLinksSerializer)
+    def get_links(self, claim) -> dict:
+        request = self.context.get("request")
+        groups: dict[str, list] = {name: [] for name in ClaimLinksSerializer().fields}
+        outgoing = {"denies": "denies", "counters": "counters", "corroborates": "corroborates", "same_as": "same_as"}
+        incoming = {
+            "denies": "denied_by",
+            "counters": "countered_by",
+            "corroborates": "corroborated_by",
+            "same_as": "same_as",
+        }
+        links = (
+            ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim))
+            .exclude(status=ClaimLink.Status.REJECTED)
+            .select_related("from_claim", "to_claim")
+            .order_by("created_at", "id")
+        )
+        for link in links:
+            if link.from_claim_id == claim.pk:
+                other, group = link.to_claim, outgoing[link.relation]
+            else:
+                other, group = link.from_claim, incoming[link.relation]
+            path = reverse("api:claim-detail", args=[other.pk])
+            groups[group].append(
+                {
+                    "claim": other.pk,
+                    "url": request.build_absolute_uri(path) if request else path,
+                    "text": other.text,
+                    "claimant_name": other.claimant_name,
+                    "kind": other.kind,
+                    "status": other.status,
+                    "rating": other.rating,
+                    "origin": link.origin,
+                    "link_status": link.status,
+                    "confidence": link.confidence,
+                    "explanation": link.explanation,
+                }
+            )
+        return groups
+
+    @extend_schema_field(PublishedVerdictSerializer(allow_null=True))
+    def get_verdict(self, claim) -> dict | None:
+        verdict = _published_verdict(claim)
+        return PublishedVerdictSerializer(verdict, context=self.context).data if verdict else None
+
+    @extend_schema_field(HistoryEntrySerializer(many=True))
+    def get_history(self, claim) -> list[dict]:
+        entries = [{"at": claim.created_at, "event": "claim.extracted", "description": "found in the document"}]
+        events = Event.objects.filter(claim=claim, verb__in=PUBLIC_HISTORY_VERBS).order_by("created_at", "id")
+        for event in events:
+            description = PUBLIC_HISTORY_VERBS[event.verb]
+            after = event.after if isinstance(event.after, dict) else {}
+            if event.verb == "verdict.published" and after.get("rating"):
+                description = f"{description}: {after['rating']}"
+            elif event.verb.startswith("flag.") and after.get("reason"):
+                description = f"{description}: {after['reason']}"
+            entries.append({"at": event.created_at, "event": event.verb, "description": description})
+        return HistoryEntrySerializer(entries, many=True).data
+
+
+# Claims -------------------------------------------------------------------------------------
+
+
+def claims_for_api():
+    """Claims with everything a list row shows, in a fixed number of queries."""
+    return Claim.objects.select_related("claimant", "claimant_body").prefetch_related(
+        Prefetch("attributions", queryset=Attribution.objects.select_related("source").order_by("position")),
+        Prefetch("flags", queryset=Flag.objects.order_by("reason", "id")),
+        Prefetch(
+            "verdicts", queryset=Verdict.objects.filter(state=Verdict.State.PUBLISHED), to_attr="published_verdicts"
+        ),
+    )
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
+    rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Claim.Kind.choices)
+    disputed = django_filters.BooleanFilter()
+    flag = django_filters.MultipleChoiceFilter(
+        choices=Flag.Reason.choices, method="filter_flag", help_text="Claims with a flag of one of these reasons"
+    )
+    source = django_filters.CharFilter(
+        method="filter_source",
+        max_length=200,
+        help_text="A source id or slug: claims it made, spoke for, or carried in the attribution chain",
+    )
+    claimant = django_filters.CharFilter(
+        method="filter_claimant", max_length=300, help_text="Claimant name contains, or the claimant's source slug"
+    )
+    document = IdFilter(field_name="document_id")
+    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_before = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    published_after = django_filters.IsoDateTimeFilter(
+        method="filter_published", help_text="Verdict published at or after"
+    )
+    published_before = django_filters.IsoDateTimeFilter(method="filter_published", help_text="Verdict published before")
+    q = django_filters.CharFilter(method="filter_q", max_length=500, help_text="Full-text search in the claim")
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_flag(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(Flag.objects.filter(claim=OuterRef("pk"), reason__in=value)))
+
+    def filter_source(self, queryset, name, value):
+        sources = Source.objects.filter(pk=int(value)) if value.isdigit() and int(value) <= MAX_ID else None
+        if sources is None:
+            sources = Source.objects.filter(slug=value)
+        ids = sources.values("pk")
+        return queryset.filter(
+            Q(claimant_id__in=ids)
+            | Q(claimant_body_id__in=ids)
+            | Exists(Attribution.objects.filter(claim=OuterRef("pk"), source_id__in=ids))
+        )
+
+    def filter_claimant(self, queryset, name, value):
+        return queryset.filter(Q(claimant_name__icontains=value) | Q(claimant__slug=value))
+
+    def filter_published(self, queryset, name, value):
+        lookup = "published_at__gte" if name == "published_after" else "published_at__lt"
+        published = Verdict.objects.filter(claim=OuterRef("pk"), state=Verdict.State.PUBLISHED, **{lookup: value})
+        return queryset.filter(Exists(published))
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if settings.USING_POSTGRES:
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector("text", "sentence", "claimant_name", config="english")
+            return queryset.annotate(search=vector).filter(
+                search=SearchQuery(value, search_type="websearch", config="english")
+            )
+        return queryset.filter(Q(text__icontains=value) | Q(sentence__icontains=value))
+
+
+class ClaimViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
+    """Claims found in documents: filter by status, rating, dispute, flag, source, claimant, dates, text."""
+
+    permission_classes = [IsClient]
+    filterset_class = ClaimFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, StrictOrderingFilter]
+    ordering_fields = ["id", "created_at", "updated_at"]
+    ordering = ["-id"]
+    pagination_class = ApiCursorPagination
+    lookup_value_regex = ID_REGEX
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return claims_for_api().select_related("document__outlet")
+        return claims_for_api()
+
+    def get_serializer_class(self):
+        return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
+
+
+# Changes feed -------------------------------------------------------------------------------
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _encode_cursor(at: datetime, claim_id: int) -> str:
+    raw = f"{at.isoformat()}|{claim_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        at, claim_id = raw.split("|")
+        parsed = datetime.fromisoformat(at)
+        if parsed.tzinfo is None or not 0 <= int(claim_id) <= MAX_ID:
+            raise ValueError
+        return parsed, int(claim_id)
+    except (ValueError, UnicodeDecodeError, TypeError) as exc:
+        raise exceptions.ValidationError({"cursor": ["Invalid cursor; use next_cursor from a previous page."]}) from exc
+
+
+def claims_changed_since(*, since: datetime, after_id: int, until: datetime):
+    """Claims whose public state changed after (since, after_id) and at or before `until`, oldest change first.
+
+    A claim's change time is the latest of its own update, its flags, its links either way, its
+    published verdict and its audit events: some writes touch only the related rows.
+    """
+
+    def latest(queryset, field):
+        return Subquery(queryset.order_by().values("_g").annotate(m=Max(field)).values("m")[:1])
+
+    events = Event.objects.filter(claim_id=OuterRef("pk")).annotate(_g=Value(1))
+    flags = Flag.objects.filter(claim_id=OuterRef("pk")).annotate(_g=Value(1))
+    links = ClaimLink.objects.filter(Q(from_claim_id=OuterRef("pk")) | Q(to_claim_id=OuterRef("pk"))).annotate(
+        _g=Value(1)
+    )
+    verdicts = Verdict.objects.filter(claim_id=OuterRef("pk"), published_at__isnull=False).annotate(_g=Value(1))
+    changed_at = Greatest(
+        F("updated_at"),
+        Coalesce(latest(events, "created_at"), F("updated_at")),
+        Coalesce(latest(flags, "created_at"), F("updated_at")),
+        Coalesce(latest(links, "updated_at"), F("updated_at")),
+        Coalesce(latest(verdicts, "published_at"), F("updated_at")),
+        output_field=DateTimeField(),
+    )
+    # Candidates come from indexed range scans; the exact change time is computed for them only.
+    candidates = (
+        Q(updated_at__gt=since)
+        | Q(pk__in=Event.objects.filter(created_at__gt=since, claim_id__isnull=False).values("claim_id"))
+        | Q(pk__in=Flag.objects.filter(created_at__gt=since).values("claim_id"))
+        | Q(pk__in=ClaimLink.objects.filter(updated_at__gt=since).values("from_claim_id"))
+        | Q(pk__in=ClaimLink.objects.filter(updated_at__gt=since).values("to_claim_id"))
+        | Q(pk__in=Verdict.objects.filter(published_at__gt=since).values("claim_id"))
+    )
+    if since == EPOCH:
+        candidates = Q()
+    return (
+        claims_for_api()
+        .filter(candidates)
+        .annotate(changed_at=changed_at)
+        .filter(Q(changed_at__gt=since) | Q(changed_at=since, pk__gt=after_id))
+        .filter(changed_at__lte=until)
+        .order_by("changed_at", "pk")
+    )
+
+
+class ChangesPageSerializer(serializers.Serializer):
+    results = ChangedClaimSerializer(many=True)
+    next_cursor = serializers.CharField(help_text="Pass back as `cursor` on the next poll")
+    has_more = serializers.BooleanField(help_text="More changes are waiting: poll again at once")
+
+
+class ChangesView(StrictQueryParamsMixin, APIView):
+    """Everything whose public state changed since a cursor, oldest change first: one request per poll.
+
+    Start with `since` (an ISO date-time) or nothing (everything), then pass `next_cursor` back as
+    `cursor`. An unchanged feed answers 304 to If-None-Match (the ETag) or If-Modified-Since.
+    """
+
+    permission_classes = [IsClient]
+    extra_query_params = ("cursor", "since", "page_size")
+    page_size = 100
+    max_page_size = 500
+
+    def _settle(self) -> timedelta:
+        # Changes younger than this are held back for one poll, so a transaction that commits a
+        # little after its rows were stamped is not skipped by a client that already moved on.
+        return timedelta(seconds=getattr(settings, "CLAIMTRACK_CHANGES_SETTLE_SECONDS", 2))
+
+    def _page_size(self, request) -> int:
+        raw = request.query_params.get("page_size")
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise exceptions.ValidationError({"page_size": [f"Give a number from 1 to {self.max_page_size}."]})
+        return int(raw)
+
+    def _position(self, request) -> tuple[datetime, int]:
+        cursor, since = request.query_params.get("cursor"), request.query_params.get("since")
+        if cursor and since:
+            raise exceptions.ValidationError({"since": ["Give either cursor or since, not both."]})
+        if cursor:
+            return _decode_cursor(cursor)
+        if since:
+            field = forms.DateTimeField()
+            try:
+                parsed = field.clean(since)
+            except DjangoValidationError:
+                raise exceptions.ValidationError({"since": ["Give an ISO 8601 date-time."]}) from None
+            if timezone.is_naive(parsed):
+                parsed = timezone.make_aware(parsed, UTC)
+            return parsed, 0
+        return EPOCH, 0
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("cursor", str, description="next_cursor from the previous response"),
+            OpenApiParameter("since", OpenApiTypes.DATETIME, description="Start from changes after this time"),
+            OpenApiParameter("page_size", int, description="1 to 500, default 100"),
+        ],
+        responses={
+            200: ChangesPageSerializer,
+            304: OpenApiResponse(description="Nothing changed since the ETag or date given"),
+        },
+    )
+    def get(self, request):
+        since, after_id = self._position(request)
+        size = self._page_size(request)
+        until = timezone.now() - self._settle()
+        rows = list(claims_changed_since(since=since, after_id=after_id, until=until)[: size + 1])
+        has_more = len(rows) > size
+        rows = rows[:size]
+        if rows:
+            next_cursor = _encode_cursor(rows[-1].changed_at, rows[-1].pk)
+            last_modified = rows[-1].changed_at
+        else:
+            next_cursor = _encode_cursor(since, after_id)
+            last_modified = since if since != EPOCH else None
+        etag = (
+            '"'
+            + hashlib.sha256(
+                json.dumps([next_cursor, size, [(r.pk, r.changed_at.isoformat()) for r in rows]]).encode()
+            ).hexdigest()[:32]
+            + '"'
+        )
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if last_modified is not None:
+            headers["Last-Modified"] = http_date(last_modified.timestamp())
+
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+            if etag in tags or "*" in tags:
+                return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        elif not rows and request.headers.get("If-Modified-Since"):
+            if parse_http_date_safe(request.headers["If-Modified-Since"]) is not None:
+                return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+
+        data = {
+            "results": ChangedClaimSerializer(rows, many=True, context={"request": request}).data,
+            "next_cursor": next_cursor,
+            "has_more": has_more,
+        }
+        return Response(data, headers=headers)
+
+
+# Documents ----------------------------------------------------------------------------------
+
+
+class DocumentClaimSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+
+    class Meta:
+        model = Claim
+        fields = ["id", "url", "key", "kind", "text", "claimant_name", "status", "disputed", "rating"]
+        read_only_fields = fields
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:document-detail")
+    source_url = serializers.URLField(source="url", read_only=True)
+    outlet = SourceRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "url",
+            "external_id",
+            "title",
+            "source_url",
+            "outlet",
+            "published_at",
+            "channel",
+            "status",
+            "error",
+            "created_at",
+            "processed_at",
+        ]
+        read_only_fields = fields
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    claims = DocumentClaimSerializer(many=True, read_only=True)
+
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "text", "claims"]
+        read_only_fields = fields
+
+
+class DocumentCreateSerializer(serializers.Serializer):
+    text = serializers.CharField(trim_whitespace=False)
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    url = serializers.URLField(max_length=2000, required=False, allow_blank=True, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    outlet = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Source.objects.all(), required=False, allow_null=True, default=None
+    )
+    external_id = serializers.CharField(max_length=200, required=False, allow_blank=True, allow_null=True, default=None)
+
+    def validate_text(self, value):
+        limit = settings.CLAIMTRACK_MAX_DOCUMENT_CHARS
+        if len(value) > limit:
+            raise serializers.ValidationError(f"Text is {len(value):,} characters; the limit is {limit:,}.")
+        if not value.strip():
+            raise serializers.ValidationError("Text is empty.")
+        return value
+
+
+class DocumentFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices)
+    channel = django_filters.MultipleChoiceFilter(choices=Document.Channel.choices)
+    external_id = django_filters.CharFilter(max_length=200)
+
+    class Meta:
+        model = Document
+        fields = ["status", "channel", "external_id"]
+
+
+class DocumentViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Documents: POST text to ingest it (202, processed in the background), GET its status and claims."""
+
+    permission_classes = [CanIngest]
+    filterset_class = DocumentFilter
+    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, StrictOrderingFilter]
+    ordering_fields = ["id", "created_at"]
+    ordering = ["-id"]
+    pagination_class = ApiCursorPagination
+    lookup_value_regex = ID_REGEX
+
+    def get_queryset(self):
+        queryset = Document.objects.select_related("outlet")
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(Prefetch("claims", queryset=Claim.objects.order_by("position", "id")))
+        return queryset.defer("raw_html") if self.action == "list" else queryset
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return DocumentCreateSerializer
+        return DocumentDetailSerializer if self.action == "retrieve" else DocumentSerializer
+
+    @extend_schema(
+        request=DocumentCreateSerializer,
+        responses={
+            202: OpenApiResponse(DocumentSerializer, description="Stored; extraction runs in the background"),
+            200: OpenApiResponse(DocumentSerializer, description="The same text was already ingested"),
+            409: OpenApiResponse(description="The external_id belongs to a different document"),
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        incoming = DocumentCreateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        try:
+            result = document_create(
+                text=data["text"],
+                title=data["title"],
+                url=data["url"],
+                outlet=data["outlet"],
+                published_at=data["published_at"],
+                external_id=data["external_id"] or None,
+                channel=Document.Channel.API,
+                user=request.user,
+            )
+        except DjangoValidationError as exc:
+            if hasattr(exc, "error_dict") and "id" in exc.error_dict:
+                raise Conflict(exc.message_dict["id"][0]) from None
+            raise
+        document = Document.objects.select_related("outlet").get(pk=result.document.pk)
+        body = DocumentSerializer(document, context=self.get_serializer_context()).data
+        code = status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK
+        return Response(body, status=code, headers={"Location": body["url"]})

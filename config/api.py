@@ -1,0 +1,291 @@
+"""The REST API's plumbing: problem+json errors, strict query parameters, size limits, throttles, pagination."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.filters import OrderingFilter
+from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_BASE = "/api/problems/"
+
+# The stable problem types: clients branch on `type`, never on `title` or `detail`.
+PROBLEMS = {
+    "validation-error": (400, "The request is not valid", "A field or query parameter has a bad value; see errors."),
+    "malformed-request": (400, "The request body cannot be parsed", "The body is not well-formed JSON."),
+    "unknown-parameter": (
+        400,
+        "Unknown query parameter",
+        "A query parameter this endpoint does not know was given; it is refused rather than ignored.",
+    ),
+    "not-authenticated": (401, "Authentication required", "Send `Authorization: Bearer <token>` or log in."),
+    "authentication-failed": (401, "Authentication failed", "The token is unknown, revoked or malformed."),
+    "permission-denied": (403, "Not allowed", "Your role does not allow this action on this object."),
+    "insufficient-scope": (403, "The token's scope is too narrow", "A read token cannot change anything."),
+    "not-found": (404, "Not found", "No such resource, or not visible to you."),
+    "method-not-allowed": (405, "Method not allowed", "This endpoint does not accept this HTTP method."),
+    "not-acceptable": (406, "Not acceptable", "The Accept header asks for a format this endpoint cannot produce."),
+    "conflict": (409, "Conflict", "The resource is not in a state that allows this action."),
+    "request-too-large": (413, "Request too large", "The request body exceeds the size limit."),
+    "unsupported-media-type": (415, "Unsupported media type", "Send the body as application/json."),
+    "throttled": (429, "Too many requests", "The rate limit for this token was exceeded; see Retry-After."),
+    "server-error": (500, "Internal error", "Something failed on the server; it has been logged."),
+}
+
+
+def problem_type(slug: str) -> str:
+    return PROBLEM_BASE + slug
+
+
+class InsufficientScope(exceptions.PermissionDenied):
+    default_detail = "This token is read-only; a read-write token is needed to change anything."
+    default_code = "insufficient-scope"
+
+
+class UnknownParameter(exceptions.ValidationError):
+    default_code = "unknown-parameter"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The resource is not in a state that allows this action."
+    default_code = "conflict"
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "request-too-large"
+
+
+_SLUG_BY_EXCEPTION = [
+    (UnknownParameter, "unknown-parameter"),
+    (InsufficientScope, "insufficient-scope"),
+    (exceptions.ParseError, "malformed-request"),
+    (exceptions.ValidationError, "validation-error"),
+    (exceptions.NotAuthenticated, "not-authenticated"),
+    (exceptions.AuthenticationFailed, "authentication-failed"),
+    (exceptions.PermissionDenied, "permission-denied"),
+    (exceptions.NotFound, "not-found"),
+    (exceptions.MethodNotAllowed, "method-not-allowed"),
+    (exceptions.NotAcceptable, "not-acceptable"),
+    (exceptions.UnsupportedMediaType, "unsupported-media-type"),
+    (exceptions.Throttled, "throttled"),
+    (Conflict, "conflict"),
+    (RequestTooLarge, "request-too-large"),
+]
+
+
+def problem_body(slug: str, *, detail: str | None = None, instance: str = "", errors=None, status_code=None) -> dict:
+    default_status, title, default_detail = PROBLEMS[slug]
+    body = {
+        "type": problem_type(slug),
+        "title": title,
+        "status": status_code or default_status,
+        "detail": detail or default_detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = errors
+    return body
+
+
+def _flat_detail(data) -> str:
+    if isinstance(data, str):
+        return data
+    if isinstance(data, list) and data:
+        return _flat_detail(data[0])
+    if isinstance(data, dict) and data:
+        key, value = next(iter(data.items()))
+        inner = _flat_detail(value)
+        return inner if key in ("detail", "non_field_errors") else f"{key}: {inner}"
+    return ""
+
+
+def problem_exception_handler(exc, context):
+    """Every API error as RFC 9457 application/problem+json with a stable `type`."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, DjangoValidationError):
+        # Service functions raise Django's ValidationError for bad input.
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages})
+
+    response = drf_exception_handler(exc, context)
+    request = context.get("request")
+    instance = request.get_full_path() if request is not None else ""
+    if response is None:
+        logger.exception("unhandled error in %s", instance, exc_info=exc)
+        body = problem_body("server-error", instance=instance)
+        return Response(body, status=500, content_type=PROBLEM_CONTENT_TYPE)
+
+    slug = next((s for cls, s in _SLUG_BY_EXCEPTION if isinstance(exc, cls)), None)
+    if slug is None:
+        slug = {400: "validation-error", 404: "not-found", 409: "conflict"}.get(response.status_code, "server-error")
+    errors = None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = response.data if isinstance(response.data, dict) else {"detail": response.data}
+        detail = _flat_detail(response.data) or None
+    else:
+        detail = _flat_detail(response.data) or None
+    body = problem_body(slug, detail=detail, instance=instance, errors=errors, status_code=response.status_code)
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        body["retry_after"] = int(exc.wait + 0.999)
+    response.data = body
+    response.content_type = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def problem_response(request, slug: str, *, detail: str | None = None) -> JsonResponse:
+    """A problem+json response outside DRF views (unknown URLs under /api/, the 500 handler)."""
+    body = problem_body(slug, detail=detail, instance=request.get_full_path())
+    return JsonResponse(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
+
+
+def api_not_found(request, *args, **kwargs):
+    return problem_response(request, "not-found", detail="No API endpoint at this address.")
+
+
+def problem_docs(request, slug: str | None = None):
+    """What each problem `type` means: the URI a problem's `type` names resolves here."""
+    if slug is not None and slug not in PROBLEMS:
+        return problem_response(request, "not-found", detail="No such problem type.")
+    slugs = [slug] if slug else list(PROBLEMS)
+    return JsonResponse(
+        {
+            "problems": [
+                {"type": problem_type(s), "status": PROBLEMS[s][0], "title": PROBLEMS[s][1], "meaning": PROBLEMS[s][2]}
+                for s in slugs
+            ]
+        }
+    )
+
+
+# Query parameters ---------------------------------------------------------------------------
+
+
+class StrictQueryParamsMixin:
+    """Refuses query parameters the endpoint does not know: a typo in a filter must not widen the result."""
+
+    extra_query_params: tuple[str, ...] = ()
+
+    def allowed_query_params(self) -> set[str]:
+        allowed = {"format", *self.extra_query_params}
+        if getattr(self, "action", None) in (None, "list") or not hasattr(self, "action"):
+            filterset_class = getattr(self, "filterset_class", None)
+            if filterset_class is not None:
+                allowed |= set(filterset_class.base_filters)
+            paginator = getattr(self, "paginator", None)
+            if paginator is not None:
+                allowed |= {
+                    p for p in (getattr(paginator, "cursor_query_param", None), paginator.page_size_query_param) if p
+                }
+            if getattr(self, "ordering_fields", None):
+                allowed.add(api_settings.ORDERING_PARAM)
+        return allowed
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.allowed_query_params())
+        if unknown:
+            allowed = ", ".join(sorted(self.allowed_query_params() - {"format"})) or "none"
+            raise UnknownParameter(
+                {"detail": f"Unknown query parameter: {', '.join(unknown)}. Allowed: {allowed}.", "unknown": unknown}
+            )
+
+
+# Request size -------------------------------------------------------------------------------
+
+
+def max_request_bytes() -> int:
+    return getattr(settings, "CLAIMTRACK_API_MAX_REQUEST_BYTES", settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+class LimitedJSONParser(JSONParser):
+    """JSON bodies up to the configured size; larger ones are refused with 413 before being read whole."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        request = (parser_context or {}).get("request")
+        limit = max_request_bytes()
+        length = request.META.get("CONTENT_LENGTH") if request is not None else None
+        if length and length.isdigit() and int(length) > limit:
+            raise RequestTooLarge(f"The body is {int(length):,} bytes; the limit is {limit:,}.")
+        return super().parse(stream, media_type, parser_context)
+
+
+# Throttling ---------------------------------------------------------------------------------
+
+
+class ApiRateThrottle(SimpleRateThrottle):
+    """Requests per token (or per user for browser sessions, per address when anonymous), counted in Redis."""
+
+    scope = "api"
+
+    def get_cache_key(self, request, view):
+        from verification.models import ApiToken
+
+        if isinstance(request.auth, ApiToken):
+            ident = f"token:{request.auth.pk}"
+        elif request.user and request.user.is_authenticated:
+            ident = f"user:{request.user.pk}"
+        else:
+            ident = f"addr:{self.get_ident(request)}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class ApiWriteRateThrottle(ApiRateThrottle):
+    """A tighter budget for writes (ingesting documents, review actions)."""
+
+    scope = "api_write"
+
+    def allow_request(self, request, view):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        return super().allow_request(request, view)
+
+
+# Pagination ---------------------------------------------------------------------------------
+
+
+class ApiCursorPagination(CursorPagination):
+    """Opaque cursors: stable pages while rows are added, at constant cost however deep the client reads."""
+
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "page_size"
+    ordering = "-id"
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """Ordering by the listed fields only; an unknown field is a 400, not silently the default order."""
+
+    def get_ordering(self, request, queryset, view):
+        params = request.query_params.get(self.ordering_param)
+        if params:
+            fields = [param.strip() for param in params.split(",")]
+            valid = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
+            unknown = [f for f in fields if f.lstrip("-") not in valid]
+            if unknown:
+                raise exceptions.ValidationError(
+                    {
+                        self.ordering_param: [
+                            f"Cannot order by {', '.join(unknown)}; use one of {', '.join(sorted(valid))}."
+                        ]
+                    }
+                )
+        return super().get_ordering(request, queryset, view)
