@@ -111,11 +111,13 @@ _ADVERB_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DET_PHRASE = re.compile(
-    r"(?:[,;:—–]\s*|[”\"]\s*)((?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other|most)"
+    r"(?:^|[,;:—–]\s*|[”\"]\s*)((?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other|most)"
     r"\s+(?:(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[\w’'-]+\s+){0,3}"
     r"(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[a-z][\w’'-]*)$",
     re.IGNORECASE,
 )
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does",
+           "did", "who", "which", "that", "when", "where", "while", "after", "if", "because", "as"}
 _PARENTHETICAL_START = {
     "writing",
     "speaking",
@@ -823,6 +825,17 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             if lm:
                 a = base + lm.start(1)
                 return Mention(lm.group(1), a, a + len(lm.group(1)), title)
+            # "Shareholders of the troubled chipmaker said": a short subject opening the sentence
+            lead = _LEAD_IN.match(text, base).end()
+            head = text[lead : base + len(stripped)]
+            words = head.split()
+            if (
+                1 <= len(words) <= 8
+                and (words[0][:1].isupper() or words[0].lower() in _DETERMINERS)
+                and not re.search(r"[,;:“”\"()]", head)
+                and not any(w.lower() in _FINITE for w in words)
+            ):
+                return Mention(head.strip(), lead, lead + len(head.strip()), title)
             return None
         a = toks[rng[0]].start
         b = toks[rng[1] - 1].end if tail_start is None else base + len(stripped)
