@@ -127,9 +127,10 @@ def rule_claimant_grade(claim: Claim) -> list[FlagFinding]:
 
 def rule_single_source_casualties(claim: Claim) -> list[FlagFinding]:
     """A claim of casualties or an attack that no other outlet carries."""
-    content, offset = claim.text, claim.text_start
+    content, offset = claim.text or claim.sentence, claim.text_start
     if offset is None:
-        content, offset = claim.sentence, claim.sentence_start
+        at = claim.sentence.find(content)
+        offset = claim.sentence_start + at if at >= 0 else None
     match = CASUALTY_PATTERN.search(content)
     if match is None:
         return []
@@ -148,8 +149,8 @@ def rule_single_source_casualties(claim: Claim) -> list[FlagFinding]:
             reason="single_source_casualties",
             rule="casualties.single_source",
             cue_text=match.group(0),
-            cue_start=offset + match.start(),
-            cue_end=offset + match.end(),
+            cue_start=None if offset is None else offset + match.start(),
+            cue_end=None if offset is None else offset + match.end(),
         )
     ]
 
