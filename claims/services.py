@@ -38,6 +38,21 @@ def document_validate_text(text: str) -> str:
     return text
 
 
+def _document_validate_detail(name: str, value: str | None) -> None:
+    # PostgreSQL refuses NUL in text columns and UTF-8 cannot carry lone surrogates: a clear
+    # ValidationError here instead of a DataError or UnicodeEncodeError at save time.
+    if not value:
+        return
+    if "\x00" in value:
+        raise ValidationError({name: f"The {name.replace('_', ' ')} contains NUL characters."})
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            {name: f"The {name.replace('_', ' ')} is not valid Unicode (unpaired surrogates)."}
+        ) from None
+
+
 @dataclass
 class DocumentCreateResult:
     document: Document
@@ -61,6 +76,8 @@ def document_create(
     from .tasks import extract_document
 
     text = document_validate_text(text)
+    for name, value in (("title", title), ("url", url), ("external_id", external_id)):
+        _document_validate_detail(name, value)
     existing = Document.objects.filter(content_hash=content_hash(text)).first()
     if existing is not None:
         return DocumentCreateResult(existing, False)

@@ -69,7 +69,14 @@ def decode_html(body: bytes, *, declared_charset: str | None = None) -> str:
 def decode_text_file(data: bytes) -> str:
     """A plain-text upload as text; only UTF-8 (with or without BOM) or UTF-16 with a BOM is accepted."""
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            # A lone surrogate or an odd byte count: refused like bad UTF-8, never a server error.
+            raise ValidationError(
+                f"The file is not valid UTF-16 text (bad bytes at position {exc.start}); save it as UTF-8 and try again.",
+                code="encoding",
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
