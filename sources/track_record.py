@@ -379,3 +379,116 @@ def grade_review_list() -> list[GradeReview]:
         if grade_needs_review(source.reliability_grade, record.suggested_grade):
             rows.append(GradeReview(source, source.reliability_grade, record.suggested_grade, record))
     return sorted(rows, key=lambda r: (-r.distance, r.source.name))
+
+
+# --- what the dashboard reads ----------------------------------------------------------------
+
+
+def _record_dict(record) -> dict:
+    return {
+        "role": record.role,
+        "claims_rated": record.claims_rated,
+        "counts": {r: record.counts.get(r, 0) for r in RATINGS},
+        "successes": record.successes,
+        "failures": record.failures,
+        "accuracy": {
+            "mean": round(record.accuracy_mean, 4),
+            "low": round(record.accuracy_low, 4),
+            "high": round(record.accuracy_high, 4),
+        },
+        "denials_upheld": record.denials_upheld,
+        "denials_refuted": record.denials_refuted,
+        "suggested_grade": record.suggested_grade,
+    }
+
+
+def dashboard_overview() -> dict:
+    """Every active source with a track record: grade, suggestion, both records; plus the review list."""
+    from .models import Source, SourceTrackRecord
+
+    by_source: dict[int, dict] = {}
+    for record in SourceTrackRecord.objects.for_dashboard().order_by("source__name", "role"):
+        source = record.source
+        entry = by_source.setdefault(
+            source.pk,
+            {
+                "slug": source.slug,
+                "name": source.name,
+                "kind": source.kind,
+                "grade": source.reliability_grade,
+                "grading_role": grading_role(source.kind),
+                "records": {},
+            },
+        )
+        entry["records"][record.role] = _record_dict(record)
+    sources = []
+    for entry in by_source.values():
+        graded_on = entry["records"].get(entry["grading_role"])
+        entry["suggested_grade"] = graded_on["suggested_grade"] if graded_on else ""
+        entry["needs_review"] = grade_needs_review(entry["grade"], entry["suggested_grade"])
+        sources.append(entry)
+    sources.sort(key=lambda e: (not e["needs_review"], e["name"]))
+    suggested = Source.objects.filter(status=Source.Status.SUGGESTED).count()
+    return {
+        "sources": sources,
+        "review": [
+            {"slug": r.source.slug, "name": r.source.name, "grade": r.grade, "suggested_grade": r.suggested_grade}
+            for r in grade_review_list()
+        ],
+        "suggested_sources": suggested,
+        "verdicts_counted": sum(e["records"].get(CLAIMANT, {}).get("claims_rated", 0) for e in sources),
+    }
+
+
+def source_profile(source, *, months: int = 24) -> dict:
+    """One source: both records, its rated claims by month and rating, and its grade history."""
+    from .models import SourceClaimOutcome
+
+    records = {r.role: _record_dict(r) for r in source.track_records.all()}
+    by_month: dict[str, dict[str, int]] = {}
+    seen = set()
+    for claim_id, rating, claimed_at in (
+        SourceClaimOutcome.objects.filter(source=source)
+        .exclude(rating="")
+        .order_by("claimed_at")
+        .values_list("claim_id", "rating", "claimed_at")
+    ):
+        if claim_id in seen:
+            continue
+        seen.add(claim_id)
+        month = f"{claimed_at.year:04d}-{claimed_at.month:02d}"
+        counts = by_month.setdefault(month, dict.fromkeys(RATINGS, 0))
+        counts[rating] += 1
+    periods = []
+    if by_month:
+        from .charts import month_range
+
+        for month in month_range(min(by_month), max(by_month))[-months:]:
+            periods.append({"period": month, "counts": by_month.get(month, dict.fromkeys(RATINGS, 0))})
+    history = [
+        {
+            "date": (r.effective_date or r.changed_at.date()).isoformat(),
+            "grade_from": r.grade_from,
+            "grade_to": r.grade_to,
+            "topic": r.topic,
+            "reason": r.reason,
+            "changed_by": r.changed_by.get_username() if r.changed_by else "",
+            "changed_at": r.changed_at.isoformat(),
+        }
+        for r in source.ratings.select_related("changed_by").order_by("changed_at", "id")
+    ]
+    role = grading_role(source.kind)
+    suggestion = records.get(role, {}).get("suggested_grade", "")
+    return {
+        "slug": source.slug,
+        "name": source.name,
+        "kind": source.kind,
+        "status": source.status,
+        "grade": source.reliability_grade,
+        "grading_role": role,
+        "suggested_grade": suggestion,
+        "needs_review": grade_needs_review(source.reliability_grade, suggestion),
+        "records": records,
+        "claims_over_time": periods,
+        "grade_history": history,
+    }

@@ -155,10 +155,17 @@ def test_merging_rewires_claims_bodies_and_chain_links_to_the_existing_source(ad
     assert Event.objects.filter(verb="source.merged", object_id=str(suggested.pk), actor=admin_user).exists()
 
 
-def test_merging_carries_published_verdicts_into_the_existing_source_record(admin_user):
+def test_merging_carries_published_verdicts_into_the_existing_source_record(admin_user, fact_checker):
     ministry = SourceFactory(kind="military")
     claim = claim_by("Ukrainian Defence Ministry")
-    VerdictFactory(claim=claim, rating="false", state=Verdict.State.PUBLISHED, published_at=timezone.now())
+    VerdictFactory(
+        claim=claim,
+        rating="false",
+        state=Verdict.State.PUBLISHED,
+        reviewer=fact_checker,
+        approver=admin_user,
+        published_at=timezone.now(),
+    )
     track_record_update(claim_id=claim.pk)
     sources_suggest_from_document(document_id=claim.document_id)
     assert not SourceTrackRecord.objects.exists(), "an unknown claimant has no record"

@@ -17,7 +17,6 @@ from tests.factories import (
     ClaimLinkFactory,
     DocumentFactory,
     SourceFactory,
-    UserFactory,
     VerdictFactory,
 )
 from verification.models import Event, Verdict
@@ -25,17 +24,23 @@ from verification.models import Event, Verdict
 pytestmark = pytest.mark.django_db
 
 
-def publish(claim, rating, *, approver=None):
+@pytest.fixture
+def publish(fact_checker, editor):
     """A published verdict as verdict approval leaves it: the verdict, and the claim's status and rating."""
-    verdict = VerdictFactory(
-        claim=claim,
-        rating=rating,
-        state=Verdict.State.PUBLISHED,
-        approver=approver or UserFactory(),
-        published_at=timezone.now(),
-    )
-    Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.PUBLISHED, rating=rating)
-    return verdict
+
+    def publish(claim, rating):
+        verdict = VerdictFactory(
+            claim=claim,
+            rating=rating,
+            state=Verdict.State.PUBLISHED,
+            reviewer=fact_checker,
+            approver=editor,
+            published_at=timezone.now(),
+        )
+        Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.PUBLISHED, rating=rating)
+        return verdict
+
+    return publish
 
 
 def record(source, role="claimant"):
@@ -53,7 +58,7 @@ def snapshot():
     return records, ledger
 
 
-def test_claimant_and_carrier_are_counted_separately():
+def test_claimant_and_carrier_are_counted_separately(publish):
     minister, ministry, agency, outlet = SourceFactory.create_batch(4)
     claim = ClaimFactory(claimant=minister, claimant_body=ministry, document=DocumentFactory(outlet=outlet))
     AttributionFactory(claim=claim, position=0, role=Attribution.Role.CLAIMANT, source=minister)
@@ -70,7 +75,7 @@ def test_claimant_and_carrier_are_counted_separately():
     assert not SourceTrackRecord.objects.filter(source=minister, role="carrier").exists()
 
 
-def test_a_source_that_claims_and_carries_counts_once_as_claimant():
+def test_a_source_that_claims_and_carries_counts_once_as_claimant(publish):
     agency = SourceFactory()
     claim = ClaimFactory(claimant=agency, document=DocumentFactory(outlet=agency))
     publish(claim, "true")
@@ -78,7 +83,7 @@ def test_a_source_that_claims_and_carries_counts_once_as_claimant():
     assert list(SourceTrackRecord.objects.filter(source=agency).values_list("role", flat=True)) == ["claimant"]
 
 
-def test_counts_by_rating_and_accuracy_with_interval():
+def test_counts_by_rating_and_accuracy_with_interval(publish):
     source = SourceFactory()
     for rating in ["true", "true", "mostly_true", "false", "mixed", "unverifiable"]:
         claim = ClaimFactory(claimant=source)
@@ -101,7 +106,7 @@ def test_verdicts_not_yet_published_do_not_count():
     assert not SourceTrackRecord.objects.filter(source=source).exists()
 
 
-def test_running_the_update_twice_changes_nothing_the_second_time():
+def test_running_the_update_twice_changes_nothing_the_second_time(publish):
     source = SourceFactory()
     claim = ClaimFactory(claimant=source)
     publish(claim, "false")
@@ -111,7 +116,7 @@ def test_running_the_update_twice_changes_nothing_the_second_time():
     assert snapshot() == before
 
 
-def test_a_denial_is_upheld_when_the_claim_it_denied_is_found_false():
+def test_a_denial_is_upheld_when_the_claim_it_denied_is_found_false(publish):
     claimant, denier = SourceFactory.create_batch(2)
     claim = ClaimFactory(claimant=claimant)
     denial = ClaimFactory(claimant=denier, kind=Claim.Kind.DENIAL)
@@ -126,7 +131,7 @@ def test_a_denial_is_upheld_when_the_claim_it_denied_is_found_false():
     assert record(claimant).counts["false"] == 1
 
 
-def test_a_denial_is_refuted_when_the_claim_it_denied_is_found_true():
+def test_a_denial_is_refuted_when_the_claim_it_denied_is_found_true(publish):
     denier = SourceFactory()
     claim = ClaimFactory()
     denial = ClaimFactory(claimant=denier, kind=Claim.Kind.DENIAL)
@@ -136,7 +141,7 @@ def test_a_denial_is_refuted_when_the_claim_it_denied_is_found_true():
     assert (record(denier).denials_upheld, record(denier).denials_refuted) == (0, 1)
 
 
-def test_a_rejected_denial_link_does_not_decide_the_denial():
+def test_a_rejected_denial_link_does_not_decide_the_denial(publish):
     denier = SourceFactory()
     claim = ClaimFactory()
     denial = ClaimFactory(claimant=denier, kind=Claim.Kind.DENIAL)
@@ -148,7 +153,7 @@ def test_a_rejected_denial_link_does_not_decide_the_denial():
     assert not SourceTrackRecord.objects.filter(source=denier).exists()
 
 
-def test_a_superseded_verdict_moves_the_count_to_the_correction():
+def test_a_superseded_verdict_moves_the_count_to_the_correction(publish):
     source = SourceFactory()
     claim = ClaimFactory(claimant=source)
     first = publish(claim, "true")
@@ -160,7 +165,7 @@ def test_a_superseded_verdict_moves_the_count_to_the_correction():
     assert record(source).counts["false"] == 1
 
 
-def test_a_changed_suggested_grade_is_audited():
+def test_a_changed_suggested_grade_is_audited(publish):
     source = SourceFactory(kind="government_body")
     for _ in range(10):
         claim = ClaimFactory(claimant=source)
@@ -171,7 +176,7 @@ def test_a_changed_suggested_grade_is_audited():
     assert [e.after["suggested_grade"] for e in changes.order_by("id")] == ["F", "E"]
 
 
-def test_a_grade_far_from_the_record_is_listed_for_review(admin_user):
+def test_a_grade_far_from_the_record_is_listed_for_review(admin_user, publish):
     trusted, fair = SourceFactory.create_batch(2, kind="government_body")
     source_set_grade(source=trusted, grade="A", reason="State agency with a good record", user=admin_user)
     source_set_grade(source=fair, grade="E", reason="Known for propaganda", user=admin_user)
@@ -186,7 +191,7 @@ def test_a_grade_far_from_the_record_is_listed_for_review(admin_user):
     assert [(row.source, row.grade, row.suggested_grade) for row in listed] == [(trusted, "A", "E")]
 
 
-def test_agencies_are_graded_on_what_they_carried(admin_user):
+def test_agencies_are_graded_on_what_they_carried(admin_user, publish):
     agency = SourceFactory(kind="news_agency")
     source_set_grade(source=agency, grade="A", reason="Wire service", user=admin_user)
     for _ in range(10):
@@ -196,7 +201,7 @@ def test_agencies_are_graded_on_what_they_carried(admin_user):
     assert [row.source for row in grade_review_list()] == [agency]
 
 
-def test_incremental_updates_give_the_same_records_as_a_full_recompute():
+def test_incremental_updates_give_the_same_records_as_a_full_recompute(publish):
     rng = random.Random(7)
     sources = SourceFactory.create_batch(8)
     claims = []
@@ -238,7 +243,7 @@ def test_incremental_updates_give_the_same_records_as_a_full_recompute():
     assert snapshot() == incremental
 
 
-def test_the_nightly_recompute_repairs_a_record_that_drifted():
+def test_the_nightly_recompute_repairs_a_record_that_drifted(publish):
     source = SourceFactory()
     claim = ClaimFactory(claimant=source)
     publish(claim, "false")
