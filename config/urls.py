@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", include("config.api_urls")),
+    path("", include("sources.urls")),
     path("", include("claims.urls")),
     path("", include("verification.urls")),
 ]
