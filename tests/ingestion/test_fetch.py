@@ -123,3 +123,20 @@ def test_conditional_get_sends_validators_and_reads_not_modified(site, allow_loo
     sent = site.state.requests_for("/feed.xml")[-1]
     assert sent["If-None-Match"] == first.etag
     assert sent["If-Modified-Since"] == first.last_modified
+
+
+def test_address_actually_connected_to_is_checked_again(site, settings, monkeypatch):
+    """A DNS answer that turns private between the check and the connection (rebinding) is still refused."""
+    import claims.ingestion.fetch as fetch_module
+
+    settings.CLAIMTRACK_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    check_host = fetch_module._check_host
+
+    def check_then_rebind(host, port):
+        check_host(host, port)
+        settings.CLAIMTRACK_FETCH_ALLOWED_NETWORKS = []
+
+    monkeypatch.setattr(fetch_module, "_check_host", check_then_rebind)
+    error = _refusal(site.url("/articles/drones"))
+    assert error.code == "private_address"
+    assert "connected to the private address 127.0.0.1" in error.messages[0]

@@ -25,7 +25,9 @@ class Command(BaseCommand):
             result = document_ingest_url(url=options["url"], title=options["title"], outlet=outlet)
         except ValidationError as exc:
             raise CommandError(f"{options['url']}: refused: {'; '.join(exc.messages)}") from None
+        # Without a broker, extraction has already run in-process by now; with one, it is queued.
         document = result.document
+        document.refresh_from_db()
         state = "stored" if result.created else "already there"
         self.stdout.write(
             f"Document {document.pk} {state}: {document.title or '(no title)'}\n"
@@ -33,5 +35,5 @@ class Command(BaseCommand):
             f"  published: {document.published_at.isoformat() if document.published_at else '(not stated)'}\n"
             f"  text: {len(document.text):,} characters in {document.text.count(chr(10) * 2) + 1} paragraphs; "
             f"raw HTML: {len(document.raw_html):,} characters\n"
-            f"  status: {document.status}"
+            f"  status: {document.status}, {document.claims.count()} claims so far"
         )
