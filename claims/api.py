@@ -433,12 +433,12 @@ def claims_changed_since(*, since: datetime, after_id: int, until: datetime):
     )
     # Candidates come from indexed range scans; the exact change time is computed for them only.
     candidates = (
-        Q(updated_at__gt=since)
-        | Q(pk__in=Event.objects.filter(created_at__gt=since, claim_id__isnull=False).values("claim_id"))
-        | Q(pk__in=Flag.objects.filter(created_at__gt=since).values("claim_id"))
-        | Q(pk__in=ClaimLink.objects.filter(updated_at__gt=since).values("from_claim_id"))
-        | Q(pk__in=ClaimLink.objects.filter(updated_at__gt=since).values("to_claim_id"))
-        | Q(pk__in=Verdict.objects.filter(published_at__gt=since).values("claim_id"))
+        Q(updated_at__gte=since)
+        | Q(pk__in=Event.objects.filter(created_at__gte=since, claim_id__isnull=False).values("claim_id"))
+        | Q(pk__in=Flag.objects.filter(created_at__gte=since).values("claim_id"))
+        | Q(pk__in=ClaimLink.objects.filter(updated_at__gte=since).values("from_claim_id"))
+        | Q(pk__in=ClaimLink.objects.filter(updated_at__gte=since).values("to_claim_id"))
+        | Q(pk__in=Verdict.objects.filter(published_at__gte=since).values("claim_id"))
     )
     if since == EPOCH:
         candidates = Q()

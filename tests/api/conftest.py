@@ -9,6 +9,12 @@ from verification.tokens import api_token_create
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The cast's passwords are hashed for every test; PBKDF2's deliberate slowness buys nothing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttle_counts():
     # Throttle counters live in Redis and outlast a test's database transaction.
     cache.clear()
