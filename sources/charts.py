@@ -56,16 +56,14 @@ def _svg(width: int, height: int, title: str, body: str, *, chart: str) -> SafeS
     )
 
 
-def _nice_max(value: int) -> int:
-    """A round axis maximum at or above value (1, 2, 5, 10, 20, 50...)."""
-    if value <= 1:
-        return 1
-    step = 1
+def _tick_step(value: int, *, most: int = 5) -> int:
+    """A whole-number tick step (1, 2, 5, 10, 20...) giving at most `most` intervals up to value."""
+    base = 1
     while True:
         for factor in (1, 2, 5):
-            if step * factor >= value:
-                return step * factor
-        step *= 10
+            if value <= base * factor * most:
+                return base * factor
+        base *= 10
 
 
 def _pct(value: float) -> str:
@@ -77,21 +75,19 @@ def _pct(value: float) -> str:
 
 def claims_over_time(periods: Sequence[tuple[str, dict[str, int]]], *, title: str) -> SafeString:
     """Stacked bars: one per period (e.g. "2026-10"), one segment per verdict rating."""
-    width, height = 680, 280
+    width, height = 1000, 300
     left, right, top, bottom = 44, 12, 16, 58
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(counts.get(r, 0) for r in RATINGS) for _, counts in periods]
-    y_max = _nice_max(max(totals, default=0))
+    step = _tick_step(max(totals, default=0))
+    y_max = max(step * -(-max(totals, default=0) // step), step)
     parts = []
-    for i in range(5):
-        value = y_max * i / 4
-        y = top + plot_h - plot_h * i / 4
-        if value != int(value) and y_max < 4:
-            continue
+    for value in range(0, y_max + 1, step):
+        y = top + plot_h - plot_h * value / y_max
         parts.append(
             _h(
                 '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="{}"/>'
-                '<text x="{}" y="{:.1f}" font-size="11" fill="{}" text-anchor="end">{}</text>',
+                '<text x="{}" y="{:.1f}" font-size="12" fill="{}" text-anchor="end">{}</text>',
                 left,
                 width - right,
                 y,
@@ -100,7 +96,7 @@ def claims_over_time(periods: Sequence[tuple[str, dict[str, int]]], *, title: st
                 left - 6,
                 y + 4,
                 MUTED,
-                f"{value:g}",
+                value,
             )
         )
     n = max(len(periods), 1)
@@ -200,8 +196,8 @@ class IntervalRow:
 
 def accuracy_intervals(rows: Sequence[IntervalRow], *, title: str) -> SafeString:
     """One horizontal line per row: the 90% interval as a bar, the posterior mean as a dot."""
-    width = 680
-    left, right, top, row_h = 150, 60, 22, 34
+    width = 480
+    left, right, top, row_h = 100, 48, 22, 40
     height = top + row_h * max(len(rows), 1) + 30
     plot_w = width - left - right
     parts = []
@@ -280,8 +276,8 @@ class GradeChange:
 
 def grade_timeline(changes: Sequence[GradeChange], *, today: date, title: str) -> SafeString:
     """The grade over time as a step line (A at the top), topic-scoped grades as hollow markers."""
-    width, height = 680, 230
-    left, right, top, bottom = 44, 24, 14, 30
+    width, height = 480, 230
+    left, right, top, bottom = 30, 16, 14, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     ordered = sorted(changes, key=lambda c: c.when)
     start = ordered[0].when if ordered else today
@@ -331,9 +327,7 @@ def grade_timeline(changes: Sequence[GradeChange], *, today: date, title: str) -
         points.append(f"{x_of(change.when):.1f},{y_of(change.grade):.1f}")
         points.append(f"{x_of(until):.1f},{y_of(change.grade):.1f}")
     if points:
-        parts.append(
-            _h('<polyline points="{}" fill="none" stroke="#1f5fa8" stroke-width="2.5"/>', " ".join(points))
-        )
+        parts.append(_h('<polyline points="{}" fill="none" stroke="#1f5fa8" stroke-width="2.5"/>', " ".join(points)))
     for change in ordered:
         scoped = bool(change.topic)
         parts.append(
@@ -378,7 +372,7 @@ class GradePoint:
 def grade_vs_accuracy(points: Sequence[GradePoint], *, title: str) -> SafeString:
     """One column per admin grade (A-F, then ungraded); each source a dot at its accuracy with its interval."""
     columns = [*GRADES, ""]
-    width, height = 680, 320
+    width, height = 1000, 360
     left, right, top, bottom = 48, 12, 16, 52
     plot_w, plot_h = width - left - right, height - top - bottom
     col_w = plot_w / len(columns)
@@ -438,7 +432,7 @@ def grade_vs_accuracy(points: Sequence[GradePoint], *, title: str) -> SafeString
                     'data-low="{:.4f}" data-high="{:.4f}" data-scored="{}" data-review="{}">'
                     "<title>{}: grade {}, record suggests {}; accuracy {} (90% interval {} to {}), {} scored</title>"
                     '<line x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}" stroke="{}" stroke-width="2" opacity=".55"/>'
-                    '<circle cx="{:.1f}" cy="{:.1f}" r="5" fill="{}"/></g>',
+                    '<circle cx="{:.1f}" cy="{:.1f}" r="5" fill="{}"/>{}</g>',
                     point.slug,
                     point.grade,
                     point.suggested_grade,
@@ -462,6 +456,16 @@ def grade_vs_accuracy(points: Sequence[GradePoint], *, title: str) -> SafeString
                     x,
                     y_of(point.mean),
                     colour,
+                    # Sources whose grade needs a look are named on the chart; the others on hover.
+                    _h(
+                        '<text x="{:.1f}" y="{:.1f}" font-size="11" fill="{}">{}</text>',
+                        x + 8,
+                        y_of(point.mean) + 4,
+                        colour,
+                        point.name if len(point.name) <= 28 else point.name[:27] + "\u2026",
+                    )
+                    if point.needs_review
+                    else "",
                 )
             )
     if not points:

@@ -477,6 +477,8 @@ def source_profile(source, *, months: int = 24) -> dict:
         }
         for r in source.ratings.select_related("changed_by").order_by("changed_at", "id")
     ]
+    # In the order they took effect; a backdated change sits where its effective date puts it.
+    history.sort(key=lambda h: (h["date"], h["changed_at"]))
     role = grading_role(source.kind)
     suggestion = records.get(role, {}).get("suggested_grade", "")
     return {

@@ -116,7 +116,7 @@ def test_source_page_draws_accuracy_interval_and_grade_history(editor_client, gr
         ("D", "2026-03-01", "enemy losses"),
         ("A", timezone.localdate().isoformat(), ""),
     ]
-    assert [h["grade_to"] for h in profile["grade_history"]] == ["A", "D"]
+    assert [h["grade_to"] for h in profile["grade_history"]] == ["D", "A"], "in order of effective date"
 
 
 def test_suggested_sources_are_listed_with_their_sentences(admin_client):
