@@ -82,9 +82,13 @@ def _check_host(host: str, port: int) -> None:
     # would otherwise let the connection land on the private one.
     refused = [address for address in addresses if not address_is_allowed(address)]
     if refused:
+        where = (
+            f"{host} is a private, loopback or link-local address"
+            if refused == [host]
+            else f"{host} resolves to a private, loopback or link-local address ({', '.join(refused)})"
+        )
         raise FetchError(
-            f"{host} resolves to a private, loopback or link-local address ({', '.join(refused)}); "
-            "such addresses are not fetched unless an administrator allows their network.",
+            f"{where}; such addresses are not fetched unless an administrator allows their network.",
             code="private_address",
         )
 
@@ -123,7 +127,12 @@ def fetch(
     with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False) as client:
         while True:
             host, port = _check_url(url)
-            _check_host(host, port)
+            try:
+                _check_host(host, port)
+            except FetchError as exc:
+                if not redirects:
+                    raise
+                raise FetchError(f"{redirects[-1]} redirected to {url}: {exc.messages[0]}", code=exc.code) from None
             try:
                 with client.stream("GET", url, headers=headers) as response:
                     _check_peer(response, host)

@@ -130,8 +130,8 @@ class Handler(BaseHTTPRequestHandler):
 class NewsSite(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), Handler)
+    def __init__(self, port: int = 0):
+        super().__init__(("127.0.0.1", port), Handler)
         self.state = SiteState()
         self.started = time.time()
         self.slow_seconds = 2.0
@@ -144,8 +144,20 @@ class NewsSite(ThreadingHTTPServer):
         return self.base_url + path
 
 
-def start_site() -> tuple[NewsSite, threading.Thread]:
-    site = NewsSite()
+def start_site(port: int = 0) -> tuple[NewsSite, threading.Thread]:
+    site = NewsSite(port)
     thread = threading.Thread(target=site.serve_forever, name="news-site", daemon=True)
     thread.start()
     return site, thread
+
+
+if __name__ == "__main__":
+    # `python -m tests.ingestion.server 8765 [--updated]` serves the same site for trying the commands
+    # by hand; --updated serves the second version of the feed and the live blog.
+    import sys
+
+    site = NewsSite(int(sys.argv[1]) if len(sys.argv) > 1 else 8765)
+    if "--updated" in sys.argv:
+        site.state.feed, site.state.liveblog = "feed_v2.xml", "liveblog_v2.html"
+    print(f"serving {site.base_url}", flush=True)
+    site.serve_forever()

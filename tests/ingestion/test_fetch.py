@@ -74,7 +74,10 @@ def test_redirect_is_followed_and_checked_again(site, allow_loopback):
 def test_redirect_to_a_private_address_is_refused(site, allow_loopback):
     error = _refusal(site.url("/redirect/private"))
     assert error.code == "private_address"
-    assert "169.254.169.254" in error.messages[0]
+    assert error.messages[0].startswith(
+        f"{site.url('/redirect/private')} redirected to http://169.254.169.254/latest/meta-data/: "
+        "169.254.169.254 is a private, loopback or link-local address"
+    )
 
 
 def test_redirect_loop_gives_up(site, allow_loopback):
