@@ -7,8 +7,10 @@ and which claims an unverified cue covers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as lx
 from . import rules
@@ -67,14 +69,21 @@ class Person:
         return self.full.split()[-1]
 
 
+_POSS = re.compile(r"[’']s\b")
+_WORDS = re.compile(r"[\w'’.-]+")
+
+
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    return re.sub(r"[’']s\b", "", s.lower()).replace("’", "'")
+    return _POSS.sub("", s.lower()).replace("’", "'")
 
 
-def _words(s: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", _fold(s))
+@lru_cache(maxsize=4096)
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(_fold(s)))
 
 
+@lru_cache(maxsize=8192)
 def _is_name_word(w: str) -> bool:
     base = re.sub(r"[’']s$", "", w)
     low = base.lower()
@@ -143,7 +152,7 @@ class Registry:
                 p.mentions.append((run[0].start, first))
                 first = False
                 title = self._title_before(text, sent, toks, i) or self._title_after(text, sent, run[-1].end)
-                if title:
+                if title and all(t != _fold(title) for t, _ in p.titles):
                     p.titles.append((_fold(title), run[0].start))
                     org = _org_in_title(title, self.look)
                     if org and not p.org:
@@ -377,7 +386,9 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             if org:
                 return _Who(org)
     org = None
-    om = re.search(r"\b(?:for|of|at)\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'&.-]*)*)$", raw)
+    om = re.search(
+        r"\b(?:for|of|at)\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'&.-]*)*)$", raw
+    )
     if om and any(w in lx.TITLES or w in lx.ROLE_NOUNS for w in _words(raw[: om.start()])):
         org = _surface(om.group(1))  # "a spokesperson for the Home Office"
     return _Who(raw, org, outlet=rules.is_outlet_name(raw, None))
@@ -521,9 +532,21 @@ def _build_sentence_claims(
             extra.append((att.speaker.text if not w.outlet else w.name, "outlet", att.cue_start))
         kind = next((a.kind for a, _w in speakers if a.kind != "claim"), "claim")
         att0 = speakers[0][0]
-        drafts.append(_Draft(idx, sspan, _span(text, *att0.content) if att0.content else None, who,
-                             chain_for(extra), kind if kind != "counter" else "claim",
-                             _span(text, att0.cue_start, att0.cue_end), False, att0.obj, 0.75, pos))
+        drafts.append(
+            _Draft(
+                idx,
+                sspan,
+                _span(text, *att0.content) if att0.content else None,
+                who,
+                chain_for(extra),
+                kind if kind != "counter" else "claim",
+                _span(text, att0.cue_start, att0.cue_end),
+                False,
+                att0.obj,
+                0.75,
+                pos,
+            )
+        )
     elif any(not w.outlet for _a, w in speakers):
         for att, who in speakers:
             if who.outlet:
@@ -604,8 +627,12 @@ _COUNTRY_STEMS = {w[:5] for w in lx.COUNTRY_OF}
 OPINION_OR_NO_COMMENT = rules.OPINION_RE
 
 
-def _topic(s: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", _fold(s)) if len(w) >= 3 and w not in _STOP}
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _topic(s: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in _LETTERS.findall(_fold(s)) if len(w) >= 3 and w not in _STOP)
 
 
 def _sides(d: _Draft) -> set[str]:
@@ -685,14 +712,20 @@ def _possessor(obj: str) -> str | None:
     return None
 
 
+def _window(drafts: list[_Draft], starts: list[int], lo: int, hi: int) -> list[_Draft]:
+    """Drafts whose sentence index lies in [lo, hi]; drafts are in document order."""
+    return drafts[bisect_left(starts, lo) : bisect_right(starts, hi)]
+
+
 def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
+    starts = [c.sent_idx for c in drafts]
     for d in drafts:
         if d.kind not in ("denial", "counter"):
             continue
         if d.relative:
             same = [
                 c
-                for c in drafts
+                for c in _window(drafts, starts, d.sent_idx, d.sent_idx)
                 if c is not d
                 and c.sent_idx == d.sent_idx
                 and c.kind in ("claim", "counter")
@@ -720,7 +753,9 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
         anaphoric = bool(_ANAPHORA_RE.search(obj[:120]))
         mentions_reports = bool(re.search(r"\breports?\b", obj[:120], re.IGNORECASE))
         eligible = [
-            c for c in drafts if c is not d and c.kind == "claim" and _fold(c.who.name or "") != _fold(d.who.name or "")
+            c
+            for c in _window(drafts, starts, d.sent_idx - 10, d.sent_idx + 2)
+            if c is not d and c.kind == "claim" and _fold(c.who.name or "") != _fold(d.who.name or "")
         ]
         # the claim an anaphoric denial ("these allegations", "of the sort") points back to
         nearest = None
@@ -768,7 +803,7 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
         if best is not None and best_score >= 2.0:
             d.denies = best
         if d.kind == "counter":
-            d.kind = "counter_claim" if d.denies is not None and best_score >= 3.0 else "claim"
+            d.kind = "counter_claim" if d.denies is not None and best_score >= 2.5 else "claim"
             if d.kind == "claim":
                 d.denies = None
 
@@ -783,7 +818,7 @@ _PLURAL_SCOPE = re.compile(
 def _scope_back(sents: list[Sentence], by_sent: dict[int, list[_Draft]], i: int, floor: int) -> list[_Draft]:
     """Claims a cue in sentence i may look back to: its paragraph, or the run of claims just before it."""
     para = sents[i].paragraph
-    para_len = sum(1 for s in sents if s.paragraph == para)
+    para_len = 1 + sum(1 for j in (i - 1, i + 1) if 0 <= j < len(sents) and sents[j].paragraph == para)
     out: list[_Draft] = []
     gap = 0
     j = i - 1
@@ -819,17 +854,24 @@ def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) ->
             else:
                 # Backward: the claims this sentence refers to ("the accounts", "the claim").
                 cue_end = sent.start + len(s.rstrip(" .!?”\"’'"))
-                cue = _span(text, sent.start, cue_end) if len(s.split()) <= 30 else _span(
-                    text, sent.start + m.start(), sent.start + m.end())
+                cue = (
+                    _span(text, sent.start, cue_end)
+                    if len(s.split()) <= 30
+                    else _span(text, sent.start + m.start(), sent.start + m.end())
+                )
                 cands = _scope_back(sents, by_sent, i, floor)
                 if not cands:
                     continue
                 poss = _possessor(s)
                 if poss and not re.match(r"(?:either|neither|both|each)\b", poss.strip(), re.IGNORECASE):
                     psides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
-                    picked = [d for d in cands if (psides and psides & _sides(d))
-                              or _fold(_surface(poss)) in _fold(d.who.name or "")
-                              or (d.who.name and _fold(d.who.name) in _fold(poss))]
+                    picked = [
+                        d
+                        for d in cands
+                        if (psides and psides & _sides(d))
+                        or _fold(_surface(poss)) in _fold(d.who.name or "")
+                        or (d.who.name and _fold(d.who.name) in _fold(poss))
+                    ]
                     if picked:
                         cands = picked
                 if not _PLURAL_SCOPE.search(s):
@@ -847,6 +889,7 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n[’']t|neither|nor|nothing|none)\b"
 
 def _negated_versions(drafts: list[_Draft]) -> None:
     """A claim that negates an earlier claim of another party, on the same topic, is a denial of it."""
+    starts = [c.sent_idx for c in drafts]
     for d in drafts:
         if d.kind != "claim" or d.content is None:
             continue
@@ -856,7 +899,7 @@ def _negated_versions(drafts: list[_Draft]) -> None:
         mine = _topic(d.content.text) - _topic(d.who.name or "") - _COUNTRY_STEMS
         dsides = _sides(d)
         best, best_overlap = None, 1
-        for c in drafts:
+        for c in _window(drafts, starts, d.sent_idx - 4, d.sent_idx - 1):
             dist = d.sent_idx - c.sent_idx
             if c is d or c.kind != "claim" or not 0 < dist <= 4:
                 continue

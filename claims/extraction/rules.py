@@ -116,8 +116,32 @@ _DET_PHRASE = re.compile(
     r"(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[a-z][\w’'-]*)$",
     re.IGNORECASE,
 )
-_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does",
-           "did", "who", "which", "that", "when", "where", "while", "after", "if", "because", "as"}
+_FINITE = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "do",
+    "does",
+    "did",
+    "who",
+    "which",
+    "that",
+    "when",
+    "where",
+    "while",
+    "after",
+    "if",
+    "because",
+    "as",
+}
 _PARENTHETICAL_START = {
     "writing",
     "speaking",
@@ -357,19 +381,20 @@ _STATEMENT_FROM_RE = re.compile(
 )
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
+    """A token with its absolute offsets."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low", "is_cap")
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower()
+        self.is_cap = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass
@@ -618,9 +643,20 @@ def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple
     return out
 
 
+# Any of these words may open an attribution; a sentence with none of them is skipped at once.
+CUE_HINT = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True))
+    + r"|according|quoted|citing|called|calling|calls|described|describing|describes|labelled|labeled|"
+    r"labelling|branded|termed|denounced|saying)\b"
+)
+
+
 def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
     """Find the attributions of the sentence text[start:end]."""
     s = text[start:end]
+    if not CUE_HINT.search(s):
+        return SentenceAnalysis(start, end, [], [], [])
     toks = tokenize(s, start)
     idx_by_start = {t.start: k for k, t in enumerate(toks)}
     atts: list[Attribution] = []

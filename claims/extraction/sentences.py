@@ -243,7 +243,7 @@ def _ends_sentence(text: str, block_start: int, dot_at: int, punct: str, closing
         return not first.islower()
     if closing and first.islower():
         return False
-    m = _WORD_BEFORE.search(text, block_start, dot_at)
+    m = _WORD_BEFORE.search(text, max(block_start, dot_at - 40), dot_at)
     word = m.group(1) if m else ""
     low = word.lower().rstrip(".")
     if not closing:

@@ -1,0 +1,123 @@
+"""Speed of the extraction engine: words per second of extract() per backend, and peak memory.
+
+Builds a corpus of at least 100,000 words of newswire-style text from the annotated passages in
+tests/extraction/texts (plus the shared dev set when it sits beside the repository) by recombining
+their paragraphs with varied names and numbers, then times extract() document by document in one
+process, several runs per backend, and reports the median. Prints the figures and writes
+bench/results/extraction_speed.json.
+
+    python bench/extraction_speed.py [--words 120000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from claims.extraction import EXTRACTOR_VERSION, Gazetteer, available_backends, extract, extract_many  # noqa: E402
+from claims.extraction.gazetteer import default_sources_path  # noqa: E402
+
+SOURCES = [REPO / "tests" / "extraction" / "texts" / "newswire.jsonl", REPO.parent / "shared" / "eval" / "dev.jsonl"]
+NAMES = ["Olena Kovalenko", "Mark Jensen", "Aisha Rahman", "Pierre Dubois", "Liu Wei", "Maria Santos"]
+OUTLETS = ["Reuters", "AP", "AFP", "the BBC", "Al Jazeera", "CNN"]
+
+
+def corpus(min_words: int, seed: int = 7) -> list[str]:
+    """Documents of 300-900 words, recombined from annotated paragraphs, totalling min_words or more."""
+    paragraphs = []
+    for path in SOURCES:
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    paragraphs.extend(p for p in json.loads(line)["text"].split("\n") if p.strip())
+    rng = random.Random(seed)
+    docs, total = [], 0
+    while total < min_words:
+        target = rng.randint(300, 900)
+        parts, words = [], 0
+        while words < target:
+            p = rng.choice(paragraphs)
+            p = p.replace("Reuters", rng.choice(OUTLETS)).replace("Terekhov", rng.choice(NAMES).split()[-1])
+            p = p.replace("five", str(rng.randint(2, 40)))
+            parts.append(p)
+            words += len(p.split())
+        doc = "\n\n".join(parts)
+        docs.append(doc)
+        total += words
+    return docs
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def time_backend(docs: list[str], backend: str, gaz, runs: int, batched: bool) -> list[float]:
+    words = sum(len(d.split()) for d in docs)
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        if batched:
+            extract_many(docs, gazetteer=gaz, backend=backend)
+        else:
+            for d in docs:
+                extract(d, gazetteer=gaz, backend=backend)
+        rates.append(words / (time.perf_counter() - start))
+    return rates
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=120_000)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+
+    docs = corpus(args.words)
+    words = sum(len(d.split()) for d in docs)
+    gaz = Gazetteer.from_json(default_sources_path()) if default_sources_path().exists() else None
+    out = {
+        "extractor_version": EXTRACTOR_VERSION,
+        "python": platform.python_version(),
+        "documents": len(docs),
+        "words": words,
+        "runs": args.runs,
+        "gazetteer_entries": len(gaz) if gaz else 0,
+        "backends": {},
+    }
+    print(f"corpus: {len(docs)} documents, {words} words; {args.runs} runs per backend")
+    for backend in available_backends():
+        # warm-up: loads the spaCy pipeline once, outside the timings
+        extract(docs[0], gazetteer=gaz, backend=backend)
+        per_doc = time_backend(docs, backend, gaz, args.runs, batched=False)
+        batched = time_backend(docs, backend, gaz, args.runs, batched=True)
+        out["backends"][backend] = {
+            "words_per_s_extract_median": round(statistics.median(per_doc)),
+            "words_per_s_extract_runs": [round(r) for r in per_doc],
+            "words_per_s_extract_many_median": round(statistics.median(batched)),
+            "peak_rss_mb_after": round(peak_rss_mb(), 1),
+        }
+        print(
+            f"{backend:6s} extract(): {statistics.median(per_doc):10,.0f} words/s (median; runs "
+            f"{', '.join(f'{r:,.0f}' for r in per_doc)})   extract_many(): {statistics.median(batched):10,.0f} "
+            f"words/s   peak RSS so far {peak_rss_mb():.0f} MB"
+        )
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    print(f"peak RSS: {out['peak_rss_mb']} MB")
+    dest = REPO / "bench" / "results" / "extraction_speed.json"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"wrote {dest.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Attribution cues: who said it, through whom, and which sentences are not claims at all."""
+
+import pytest
+
+from .conftest import only
+
+
+def names(links):
+    return [link.name for link in links]
+
+
+def test_trailing_said_names_the_speaker_before_it(run):
+    c = only(run("Five people were killed in the strike, the regional governor said."))
+    assert c.claimant == "the regional governor"
+    assert c.cue.text == "said"
+    assert c.content.text == "Five people were killed in the strike"
+
+
+def test_leading_said_that_takes_the_clause_as_content(run):
+    c = only(run("French president Emmanuel Macron said on Monday that troops could not be ruled out."))
+    assert c.claimant == "Emmanuel Macron"
+    assert c.content.text == "troops could not be ruled out"
+
+
+def test_inverted_said_reads_the_speaker_after_the_cue(run):
+    c = only(run("“We have seen no sign of it,” said Dr. Anne Larson, an epidemiologist at the university."))
+    assert c.claimant == "Anne Larson"
+
+
+def test_appositive_name_after_title_is_the_claimant(run):
+    c = only(run("Kharkiv's regional governor, Oleh Synehubov, said four strikes hit the city."))
+    assert c.claimant == "Oleh Synehubov"
+
+
+def test_participle_phrase_between_speaker_and_cue_is_skipped(run):
+    c = only(run("Kharkiv mayor Ihor Terekhov, writing on the Telegram messaging app, said four people died."))
+    assert c.claimant == "Ihor Terekhov"
+    assert [link.role for link in c.via] == ["channel"]  # stored, but not a named channel in the eval output
+
+
+def test_spokesperson_speaks_for_the_body_in_the_title(run):
+    c = only(run("Kremlin spokesperson Dmitry Peskov said the talks had stalled."))
+    assert (c.claimant, c.claimant_org) == ("Dmitry Peskov", "Kremlin")
+
+
+def test_told_an_outlet_puts_the_outlet_in_the_chain(run):
+    c = only(run("Ukraine's partners are not sending enough air defence, Dmytro Kuleba told Reuters in an interview."))
+    assert c.claimant == "Dmytro Kuleba"
+    assert names(c.via) == ["Reuters"]
+    assert c.via[0].source_id == 1
+
+
+def test_told_reporters_adds_no_channel(run):
+    c = only(run("Peskov told reporters that Moscow remained open to talks."))
+    assert c.via == []
+
+
+def test_quoted_by_and_says_build_the_chain_innermost_first(run):
+    c = only(
+        run(
+            "But Kremlin spokesperson Dmitry Peskov, quoted by Russian news agencies, said the report was "
+            "baseless, says Reuters."
+        )
+    )
+    assert c.claimant == "Dmitry Peskov"
+    assert names(c.via) == ["Russian news agencies", "Reuters"]
+
+
+def test_according_to_an_outlet_alone_makes_the_outlet_the_claimant(run):
+    c = only(run("The call was the first such contact since October 2022, according to AP."))
+    assert c.claimant == "AP"
+    assert c.claimant_source_id == 2
+    assert c.via == []
+
+
+def test_reports_outlet_at_the_end_makes_the_outlet_the_claimant(run):
+    c = only(run("The new mobilisation law came into force on Wednesday, reports Associated Press (AP)."))
+    assert c.claimant == "Associated Press"
+    assert c.via == []
+
+
+def test_statement_from_a_body_is_the_channel_and_the_body(run):
+    c = only(
+        run(
+            "Sergei Shoigu told Sebastien Lecornu that it would create problems, according to a statement "
+            "from the Russian defence ministry."
+        )
+    )
+    assert c.claimant == "Sergei Shoigu"
+    assert c.claimant_org == "Russian defence ministry"
+    assert names(c.via) == ["Russian defence ministry"]
+
+
+def test_citing_a_source_makes_the_cited_source_the_claimant(run):
+    c = only(run("Egyptian state media, citing a senior official, reported that mediators had a new proposal."))
+    assert c.claimant == "a senior official"
+    assert names(c.via) == ["Egyptian state media"]
+
+
+def test_people_familiar_with_the_matter_are_kept_whole(run):
+    c = only(run("The company is weighing a sale, according to two people familiar with the matter."))
+    assert c.claimant == "two people familiar with the matter"
+
+
+def test_two_attributions_in_one_sentence_give_two_claims(run):
+    result = run("Russia said the two ministers discussed talks, but it's a claim that Paris immediately denied.")
+    assert [(c.claimant, c.kind) for c in result.claims] == [("Russia", "claim"), ("Paris", "denial")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The British foreign secretary urged allies to boost defence spending.",
+        "Kaja Kallas warned member states against easing pressure on Moscow.",
+        "Officials announced a new round of sanctions on the shadow fleet.",
+        "The Ukrainian president has reiterated his call for more air defences.",
+        "A Justice Department spokesman declined to comment.",
+        "Castlefield said it did not comment on market rumours.",
+        "Asked about the fund, the minister told reporters: “We support the secretary-general's efforts.”",
+        "“The most important thing we can do is to ensure that we all spend more,” he said.",
+        "The crash claimed the lives of 30 people.",
+        "A former minister accused of embezzlement appeared in court.",
+        "Unconfirmed reports of explosions spread online.",
+        "Two Russian bombers performed a scheduled flight over neutral waters.",
+    ],
+)
+def test_appeals_opinions_actions_and_plain_facts_are_not_claims(run, sentence):
+    assert run(sentence).claims == []
+
+
+def test_claims_are_numbered_in_document_order(run):
+    result = run("Russia said A happened. Ukraine said B happened. Poland said C happened.")
+    assert [c.key for c in result.claims] == ["c1", "c2", "c3"]
+    assert [c.claimant for c in result.claims] == ["Russia", "Ukraine", "Poland"]

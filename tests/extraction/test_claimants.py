@@ -1,0 +1,62 @@
+"""Who the claimant is: titles stripped, names resolved within the document."""
+
+from .conftest import only
+
+
+def test_surname_resolves_to_the_full_name_mentioned_earlier(run):
+    result = run(
+        "Kharkiv mayor Ihor Terekhov said four people died. A fifth person was killed in another district, "
+        "Terekhov said."
+    )
+    assert [c.claimant for c in result.claims] == ["Ihor Terekhov", "Ihor Terekhov"]
+
+
+def test_pronoun_resolves_to_the_last_person_in_subject_position(run):
+    result = run(
+        "The Ukrainian president, Volodymyr Zelenskiy, has reiterated his call for air defences. "
+        "“This terror is wreaking havoc on cities,” he wrote."
+    )
+    assert only(result).claimant == "Volodymyr Zelenskiy"
+
+
+def test_the_title_resolves_to_the_person_who_held_it_earlier(run):
+    result = run(
+        "Kharkiv's regional governor, Oleh Synehubov, said four strikes hit the city. "
+        "Later the regional governor said two more people had died."
+    )
+    assert [c.claimant for c in result.claims] == ["Oleh Synehubov", "Oleh Synehubov"]
+
+
+def test_a_title_with_another_nationality_does_not_resolve(run):
+    result = run(
+        "French president Emmanuel Macron said troops could be sent. The Ukrainian president said he welcomed it."
+    )
+    assert result.claims[-1].claimant == "The Ukrainian president"
+
+
+def test_coordinated_speakers_are_kept_as_written(run):
+    c = only(run("Russian drones hit residences in Kharkiv, the mayor and the regional governor said."))
+    assert c.claimant == "the mayor and the regional governor"
+
+
+def test_honorifics_and_titles_are_stripped(run):
+    assert only(run("Gen. Valery Gerasimov said the offensive was going to plan.")).claimant == "Valery Gerasimov"
+    assert only(run("Sen. Maria Delgado said the figures were wrong by millions.")).claimant == "Maria Delgado"
+
+
+def test_body_in_a_possessive_title_becomes_the_claimants_org(run):
+    c = only(run("Jens Stoltenberg, the alliance's secretary general, announced that allies had agreed a plan."))
+    assert c.claimant == "Jens Stoltenberg"
+    assert c.claimant_org == "Nato"
+
+
+def test_unmatched_names_keep_no_source_id(run):
+    c = only(run("Halbrook Systems said the billing had been reviewed by auditors."))
+    assert c.claimant == "Halbrook Systems"
+    assert c.claimant_source_id is None
+
+
+def test_registry_person_gets_its_source_id_and_parent_body(run):
+    c = only(run("Peskov said the report was wrong in every detail and would be ignored."))
+    assert c.claimant_source_id == 8
+    assert c.claimant_org == "Kremlin"

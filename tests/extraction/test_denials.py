@@ -1,0 +1,120 @@
+"""Denials and counter-claims, the ordinary actions that look like them, and what each denial rejects."""
+
+import pytest
+
+from .conftest import only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin denied that it had ordered the strike.",
+        "The company denied any wrongdoing.",
+        "Moscow rejected the allegations as propaganda.",
+        "The ministry dismissed the reports as fake.",
+        "Officials refuted the claim on Tuesday.",
+        "Hamas called the Israeli statement “a blatant lie”.",
+        "Peskov said the Ukrainian president's assertion about a new mobilisation was untrue.",
+        "“France neither accepted nor proposed anything of the sort,” the source told AFP.",
+        "Downing Street said there were “no such plans”.",
+        "China's foreign ministry said there was no basis for the theory.",
+    ],
+)
+def test_denial_words_and_phrases_make_a_denial(run, sentence):
+    assert only(run(sentence)).kind == "denial"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two journalists were denied entry to the country at the airport on Friday.",
+        "A judge denied the motion to dismiss the case.",
+        "Moldova's parliament rejected a peace plan put forward by the separatists.",
+        "The foreign ministry dismissed the ambassador in a reshuffle.",
+        "A federal judge dismissed the lawsuit last year.",
+        "Beijing has repeatedly rejected calls for an independent investigation.",
+        "He was denied bail.",
+    ],
+)
+def test_ordinary_actions_with_denial_verbs_are_not_claims(run, sentence):
+    assert run(sentence).claims == []
+
+
+def test_a_reported_denied_entry_is_a_plain_claim(run):
+    c = only(run("Two journalists were denied entry to the country, their employer said."))
+    assert (c.claimant, c.kind) == ("their employer", "claim")
+
+
+def test_denial_links_to_the_possessors_claim_even_when_it_comes_later(run):
+    result = run(
+        "France has denied Russia's claim of a discussion on potential Ukraine talks, according to AFP. "
+        "Russia said that the two ministers discussed the potential for talks on the Ukraine conflict."
+    )
+    denial, claim = result.claims
+    assert (denial.kind, denial.claimant, [v.name for v in denial.via]) == ("denial", "France", ["AFP"])
+    assert denial.denies == claim.key
+
+
+def test_denial_links_through_a_title_to_the_person_who_claimed(run):
+    result = run(
+        "Finland's president signed a deal in Kyiv where president Volodymyr Zelenskiy said he believed Russia "
+        "planned to mobilise 300,000 troops. Separately, Poland said it had scrambled jets over its border. "
+        "Kremlin spokesperson Dmitry Peskov said the Ukrainian president's assertion about a new Russian "
+        "mobilisation was untrue."
+    )
+    zelenskiy, poland, peskov = result.claims
+    assert peskov.kind == "denial"
+    assert peskov.denies == zelenskiy.key
+
+
+def test_relative_denial_rejects_the_claim_of_its_own_sentence(run):
+    result = run("The campaign has insisted that the lawsuits were never heard, a claim that legal experts dispute.")
+    claim, denial = result.claims
+    assert (denial.claimant, denial.kind, denial.denies) == ("legal experts", "denial", claim.key)
+
+
+def test_anaphoric_denial_links_to_the_nearest_claim_of_another_party(run):
+    result = run(
+        "The Justice Department is investigating whether Halbrook overbilled the Pentagon, according to two "
+        "people familiar with the matter. The company, Halbrook Systems, denied any wrongdoing. "
+        "“These allegations are baseless,” spokeswoman Karen Ellis said."
+    )
+    claim, denial, quote = result.claims
+    assert denial.denies == claim.key
+    assert (quote.kind, quote.denies) == ("denial", claim.key)
+
+
+def test_denial_with_no_matching_claim_links_to_nothing(run):
+    result = run(
+        "Qatar's foreign ministry spokesman Majed al-Ansari said negotiations on a ceasefire were at a critical "
+        "stage. An Israeli official dismissed suggestions that a prisoner exchange was imminent."
+    )
+    assert result.claims[1].kind == "denial"
+    assert result.claims[1].denies is None
+
+
+def test_negated_rival_version_of_an_earlier_claim_is_a_denial_of_it(run):
+    result = run(
+        "The Israeli military said it had struck militants operating from a command centre inside the school. "
+        "“There was no command centre, only children and women,” a witness told the BBC."
+    )
+    claim, witness = result.claims
+    assert (witness.kind, witness.denies) == ("denial", claim.key)
+
+
+def test_negation_about_another_topic_stays_a_claim(run):
+    result = run(
+        "The ministry said its forces had destroyed 18 drones over the Belgorod region. "
+        "Poland said it had not received any request for weapons from its neighbours."
+    )
+    assert [c.kind for c in result.claims] == ["claim", "claim"]
+
+
+def test_counter_verb_on_the_same_topic_is_a_counter_claim(run):
+    result = run(
+        "According to an NPR analysis of court records, more than 60 lawsuits challenging the results were "
+        "dismissed. The campaign insisted that the lawsuits challenging the results were never heard on their "
+        "merits."
+    )
+    npr, campaign = result.claims
+    assert (campaign.kind, campaign.denies) == ("counter_claim", npr.key)

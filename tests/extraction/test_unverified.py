@@ -1,0 +1,76 @@
+"""Unverified cues: the claims they cover, in their own sentence or earlier ones, and no others."""
+
+from .conftest import only
+
+
+def test_cue_inside_the_claim_sentence_flags_that_claim(run):
+    c = only(
+        run(
+            "Russian security official Nikolai Patrushev said today, without providing any evidence, that "
+            "Ukrainian services were behind the shooting."
+        )
+    )
+    assert c.unverified
+    assert c.unverified_cue.text == "without providing any evidence"
+
+
+def test_claimed_without_evidence_is_unverified(run):
+    assert only(run("Trump claimed without evidence that the election had been rigged.")).unverified
+
+
+def test_cue_in_a_later_sentence_covers_the_accounts_of_its_paragraph(run):
+    text = (
+        "Intro paragraph: Russia said it had taken a village.\n"
+        "Russian drones hit Kharkiv, the mayor and the regional governor said. Kharkiv mayor Ihor Terekhov said "
+        "four people died. Five people were injured. A fifth person was killed, Terekhov said. "
+        "Reuters was unable to independently verify the accounts."
+    )
+    result = run(text)
+    flags = [(c.claimant, c.unverified) for c in result.claims]
+    assert flags == [
+        ("Russia", False),
+        ("the mayor and the regional governor", True),
+        ("Ihor Terekhov", True),
+        ("Ihor Terekhov", True),
+    ]
+    assert result.claims[1].unverified_cue.text == "Reuters was unable to independently verify the accounts"
+    cue = result.claims[1].unverified_cue
+    assert text[cue.start : cue.end] == cue.text
+
+
+def test_singular_cue_covers_only_the_last_claim(run):
+    result = run(
+        "The ministry said 30 drones were downed. The Israeli military said it had targeted a command centre. "
+        "It did not provide evidence for the claim."
+    )
+    assert [c.unverified for c in result.claims] == [False, True]
+
+
+def test_possessor_in_the_cue_picks_that_sides_claims(run):
+    result = run(
+        "Ukraine's air force said it shot down 22 drones. Russia's defence ministry said it destroyed 18 "
+        "Ukrainian drones. Reuters could not verify Russia's claims."
+    )
+    assert [c.unverified for c in result.claims] == [False, True]
+
+
+def test_cue_does_not_reach_claims_after_it(run):
+    result = run(
+        "Ukraine's air force said it shot down 22 drones. Reuters could not independently verify the figures. "
+        "Russia's defence ministry said it destroyed 18 drones."
+    )
+    assert [c.unverified for c in result.claims] == [True, False]
+
+
+def test_a_second_cue_does_not_reflag_claims_an_earlier_cue_covered(run):
+    result = run(
+        "Ukraine's air force said it shot down 22 drones. Reuters could not verify the figures. "
+        "Russia said it downed 18 drones. Reuters could not verify the figures either."
+    )
+    first, second = result.claims
+    assert first.unverified_cue.start < second.unverified_cue.start
+
+
+def test_plain_negatives_are_not_unverified_cues(run):
+    result = run("The ministry said the report was accurate. The ministry did not immediately respond to a request.")
+    assert not any(c.unverified for c in result.claims)
