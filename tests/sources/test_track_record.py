@@ -251,3 +251,19 @@ def test_the_nightly_recompute_repairs_a_record_that_drifted(publish):
     SourceTrackRecord.objects.filter(source=source).update(claims_rated=99)
     assert tasks.track_records_recompute_all() == 1
     assert record(source).claims_rated == 1
+
+
+def test_the_full_recompute_is_scheduled_nightly():
+    from celery.schedules import crontab
+    from django.conf import settings
+
+    from config.celery import app
+
+    entries = [
+        e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == "sources.tasks.track_records_recompute_all"
+    ]
+    assert len(entries) == 1
+    assert isinstance(entries[0]["schedule"], crontab)
+    assert entries[0]["schedule"].hour == {3}
+    app.loader.import_default_modules()
+    assert "sources.tasks.track_records_recompute_all" in app.tasks
