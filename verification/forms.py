@@ -65,7 +65,9 @@ class ReturnForm(forms.Form):
 class HandOverForm(forms.Form):
     """Pick the colleague who takes the item over."""
 
-    to_user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label="Hand over to")
+    to_user = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(), label="Hand over to", empty_label="Hand over to a colleague…"
+    )
 
     def __init__(self, *args, exclude_user=None, **kwargs):
         super().__init__(*args, **kwargs)

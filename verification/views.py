@@ -351,9 +351,23 @@ def _claim_context(request, claim: Claim, *, verdict_form=None, return_form=None
         "hand_over_form": HandOverForm(exclude_user=item.assignee if item and item.assignee_id else None)
         if item and item.state in (ReviewItem.State.QUEUED, ReviewItem.State.IN_PROGRESS)
         else None,
-        "events": Event.objects.filter(claim=claim).select_related("actor").order_by("created_at", "id"),
+        "events": _history(claim),
         "is_editor": is_editor(user),
     }
+
+
+def _history(claim: Claim) -> list[Event]:
+    """The claim's audit trail, oldest first, each event with a one-line summary of what changed."""
+    events = list(Event.objects.filter(claim=claim).select_related("actor").order_by("created_at", "id"))
+    for event in events:
+        after = event.after if isinstance(event.after, dict) else {}
+        parts = [
+            f"{key} {', '.join(map(str, value)) if isinstance(value, list) else value}"
+            for key, value in after.items()
+            if value not in (None, "", [], {})
+        ]
+        event.summary = ", ".join(str(part) for part in parts)[:200]
+    return events
 
 
 def _claim_for_page(claim_id: int) -> Claim:
