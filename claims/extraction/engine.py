@@ -101,6 +101,12 @@ def _is_name_word(w: str) -> bool:
     )
 
 
+_NAME_HINT = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]*\.?\s+(?:(?:de|del|van|von|der|da|di|du|la|le|bin|ibn|al|el|abu)[\s-])?[A-ZÀ-ÖØ-Þ]"
+    r"|\b(?:al|el)-[A-Z]"
+)
+
+
 class Registry:
     """People and bodies named so far in the document."""
 
@@ -122,8 +128,11 @@ class Registry:
             self.people[key] = Person(full)
         return self.people[key]
 
-    def scan(self, text: str, sent: Sentence) -> None:
-        toks = rules.tokenize(text[sent.start : sent.end], sent.start)
+    def scan(self, text: str, sent: Sentence, toks: list[rules.Tok] | None = None) -> None:
+        if toks is None:
+            if not _NAME_HINT.search(text, sent.start, sent.end):
+                return  # no two capitalised words in a row and no honorific: no new person here
+            toks = rules.tokenize(text[sent.start : sent.end], sent.start)
         i = 0
         first = True
         while i < len(toks):
@@ -437,6 +446,7 @@ _UNVERIFIED_RE = re.compile(
     r"|not\s+possible\s+to\s+(?:independently\s+)?(?:verify|confirm)|impossible\s+to\s+(?:independently\s+)?(?:verify|confirm))",
     re.IGNORECASE,
 )
+_UNVERIFIED_KEYS = ("verif", "confirm", "evidence", "proof", "corroborat", "authenticat")
 _EVIDENCE_TYPES = re.compile(r"evidence|proof|unconfirmed|unverified|uncorroborated", re.IGNORECASE)
 _SINGULAR_OBJ = re.compile(
     r"\b(?:verify|confirm|corroborate|authenticate)\w*\s+(?:(?:the|this|that|his|her|its|their)\s+)?(?:\w+\s+)?"
@@ -843,6 +853,9 @@ def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) ->
     floor = 0
     for i, sent in enumerate(sents):
         s = text[sent.start : sent.end]
+        low = s.lower()
+        if not any(k in low for k in _UNVERIFIED_KEYS):
+            continue
         for m in _UNVERIFIED_RE.finditer(s):
             own = by_sent.get(i, [])
             cue_text = m.group(0)
@@ -940,7 +953,7 @@ def _finish(
     reg = Registry(look)
     drafts: list[_Draft] = []
     for i, (sent, an) in enumerate(zip(sents, analyses, strict=True)):
-        reg.scan(text, sent)
+        reg.scan(text, sent, an.tokens)
         ds = _build_sentence_claims(text, i, sent, an, reg, look)
         for d in ds:
             reg.claimants.append((d.who.name or "", d.speaker_pos, d.who.person is not None))

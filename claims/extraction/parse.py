@@ -168,7 +168,7 @@ def _refine(text: str, an: rules.SentenceAnalysis, sdoc, offset: int, look) -> r
         kept.append(att)
         found.add(start)
     kept.sort(key=lambda x: x.cue_start)
-    return rules.SentenceAnalysis(an.start, an.end, kept, an.sources, an.channels)
+    return rules.SentenceAnalysis(an.start, an.end, kept, an.sources, an.channels, an.tokens)
 
 
 def analyse_many(docs, look, batch_size: int = 256):

@@ -431,6 +431,7 @@ class SentenceAnalysis:
     attributions: list[Attribution]
     sources: list[tuple[str, str, int]]  # (name, role, position): according to / citing / statement body
     channels: list[tuple[str, str, int]]  # (name, role, position)
+    tokens: list[Tok] | None = None  # kept for the document-level pass, which reads names from them
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:
@@ -767,7 +768,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         if att is not None:
             atts.append(att)
 
-    return SentenceAnalysis(start, end, _merge_nested(atts), sources, channels)
+    return SentenceAnalysis(start, end, _merge_nested(atts), sources, channels, toks)
 
 
 def _merge_nested(atts: list[Attribution]) -> list[Attribution]:
@@ -805,7 +806,9 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
     title = None
     for _ in range(4):
         left = text[base:left_end]
-        m = _ADVERB_TAIL.search(left)
+        # the tail regex only ever matches the last few words; searching all of `left` is slow
+        win = max(0, len(left) - 120)
+        m = _ADVERB_TAIL.search(left, win)
         if m and m.start() < len(left):
             left_end = base + m.start()
             left = text[base:left_end]
