@@ -95,8 +95,8 @@ class FeedAdmin(admin.ModelAdmin):
         "next_poll_at",
         "item_count",
     ]
-    list_filter = ["kind", "is_active", "outlet"]
-    search_fields = ["url", "title"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["url", "title", "outlet__name"]
     list_select_related = ["outlet"]
     fields = ["kind", "url", "title", "outlet", "is_active", "fetch_full_text", "poll_minutes"]
     readonly_fields = [

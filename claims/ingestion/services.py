@@ -225,7 +225,7 @@ def _feed_record_outcome(*, feed_id: int, result: FeedPollResult, page: FetchedP
     if result.error:
         feed.consecutive_failures += 1
         feed.last_error = result.error[:5000]
-        feed.last_status = "error"
+        feed.last_status = result.summary()[:200]
         # Exponential backoff: a broken feed is asked less and less often, at most once a day.
         delay = timedelta(minutes=feed.poll_minutes) * (2 ** min(feed.consecutive_failures, 10))
         feed.next_poll_at = now + min(delay, MAX_BACKOFF)
