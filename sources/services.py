@@ -265,10 +265,15 @@ def _suggestions(*, source_ids: list[int], sources: dict[int, Source]) -> dict[i
 @transaction.atomic
 def track_record_update(*, claim_id: int) -> int:
     """Update the track records of the sources on one claim (and on the denials of it); returns records changed."""
-    # One update per claim at a time, so two runs for the same claim cannot both insert its ledger rows.
-    if not Claim.objects.select_for_update().filter(pk=claim_id).exists():
+    claim_ids = track_record.claims_touched_by(claim_id)
+    # Lock the claims in id order: two updates that share a claim (a denial of both) write its
+    # ledger rows one after the other instead of both inserting them.
+    locked = list(
+        Claim.objects.select_for_update().filter(pk__in=claim_ids).order_by("pk").values_list("pk", flat=True)
+    )
+    if claim_id not in locked:
         return 0
-    pairs = _outcomes_sync(claim_ids=track_record.claims_touched_by(claim_id))
+    pairs = _outcomes_sync(claim_ids=set(locked))
     return _records_rebuild(pairs=pairs)
 
 

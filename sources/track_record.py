@@ -224,12 +224,19 @@ class Outcome:
 CLAIMANT_CHAIN_ROLES = frozenset({"claimant", "body"})
 
 
-def claim_outcomes(claim_ids: Iterable[int]) -> list[Outcome]:
+def claim_outcomes(claim_ids: Iterable[int], *, batch: int = 2000) -> list[Outcome]:
     """The outcomes the given claims contribute now, from their published verdicts and denial links."""
+    ids = sorted(set(claim_ids))
+    outcomes: list[Outcome] = []
+    for start in range(0, len(ids), batch):
+        outcomes.extend(_claim_outcomes(ids[start : start + batch]))
+    return outcomes
+
+
+def _claim_outcomes(claim_ids: list[int]) -> list[Outcome]:
     from claims.models import Attribution, Claim, ClaimLink
     from verification.models import Verdict
 
-    claim_ids = list(set(claim_ids))
     if not claim_ids:
         return []
     claims = list(

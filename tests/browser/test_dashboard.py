@@ -172,6 +172,12 @@ def test_dashboard_charts_render_with_the_figures_of_the_data(browser_page, log_
     assert all(h == pytest.approx(c * per_claim, rel=0.02) for h, c in zip(heights, counts, strict=True))
 
     claimant = profile["records"]["claimant"]
+    # The REST API serves the same stored figures the charts draw.
+    api = page.request.get(f"/api/v1/sources/{northland.slug}/")
+    assert api.status == 200
+    api_record = next(r for r in api.json()["track_record"] if r["role"] == "claimant")
+    assert api_record["counts"] == claimant["counts"]
+    assert api_record["accuracy_mean"] == pytest.approx(claimant["accuracy"]["mean"], abs=1e-4)
     interval = page.locator('svg[data-chart="accuracy"] g.interval[data-key="claimant"]')
     assert float(interval.get_attribute("data-mean")) == pytest.approx(claimant["accuracy"]["mean"], abs=1e-4)
     assert float(interval.get_attribute("data-high")) == pytest.approx(claimant["accuracy"]["high"], abs=1e-4)

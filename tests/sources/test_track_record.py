@@ -267,3 +267,19 @@ def test_the_full_recompute_is_scheduled_nightly():
     assert entries[0]["schedule"].hour == {3}
     app.loader.import_default_modules()
     assert "sources.tasks.track_records_recompute_all" in app.tasks
+
+
+def test_outcomes_read_in_batches_are_the_outcomes_read_at_once(publish):
+    from sources.track_record import claim_outcomes
+
+    sources = SourceFactory.create_batch(3)
+    claims = [
+        ClaimFactory(claimant=sources[i % 3], document=DocumentFactory(outlet=sources[(i + 1) % 3])) for i in range(7)
+    ]
+    for claim in claims:
+        publish(claim, "false")
+    ids = [c.pk for c in claims]
+    assert len(claim_outcomes(ids)) == 14
+    assert sorted(claim_outcomes(ids, batch=3), key=lambda o: o.key()) == sorted(
+        claim_outcomes(ids), key=lambda o: o.key()
+    )
