@@ -696,18 +696,27 @@ def claims_flag_unqueued_disputes() -> int:
     return count
 
 
+REPRIORITISE_AFTER = timedelta(minutes=15)
+REPRIORITISE_BATCH = 500
+
+
 def review_items_reprioritise(*, now: datetime | None = None) -> int:
-    """Recompute the priority of queued items, so waiting time and freshness stay current."""
+    """Recompute the priority of queued items not refreshed for a while (age and waiting time move on)."""
     now = now or timezone.now()
+    # A bounded batch of the stalest items per run keeps each run short on a large queue.
+    stale = (
+        ReviewItem.objects.filter(state=ReviewItem.State.QUEUED, updated_at__lt=now - REPRIORITISE_AFTER)
+        .select_related("claim__document__outlet", "claim__claimant__parent", "claim__claimant_body__parent")
+        .order_by("updated_at")[:REPRIORITISE_BATCH]
+    )
     count = 0
-    for item in ReviewItem.objects.filter(state=ReviewItem.State.QUEUED).select_related("claim__document")[:5000]:
+    for item in stale:
         reasons = set(item.claim.flags.values_list("reason", flat=True))
         priority, why = claim_priority(claim=item.claim, flag_reasons=reasons, queued_since=item.created_at, now=now)
-        if priority != item.priority or why != item.priority_reasons:
-            ReviewItem.objects.filter(pk=item.pk, state=ReviewItem.State.QUEUED).update(
-                priority=priority, priority_reasons=why
-            )
-            count += 1
+        ReviewItem.objects.filter(pk=item.pk, state=ReviewItem.State.QUEUED).update(
+            priority=priority, priority_reasons=why, updated_at=now
+        )
+        count += 1
     return count
 
 

@@ -177,7 +177,9 @@ def queue(request):
     filters = _filters(request)
     items = (
         _queue_items(filters, request.user)
-        .select_related("claim__document", "claim__claimant", "claim__claimant_body", "assignee")
+        .select_related(
+            "claim__document__outlet", "claim__claimant__parent", "claim__claimant_body__parent", "assignee"
+        )
         .prefetch_related(Prefetch("claim__flags", queryset=Flag.objects.order_by("reason")))
         .order_by("-escalated", "-priority", "created_at", "id")
     )

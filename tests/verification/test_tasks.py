@@ -76,3 +76,16 @@ def test_a_denial_older_than_the_review_does_not_reopen_it(fact_checker, editor)
     services.verdict_approve(verdict=verdict, user=editor)
     tasks.review_queue_maintain()
     assert not ReviewItem.objects.filter(claim=claim, state__in=services.OPEN_STATES).exists()
+
+
+def test_upkeep_refreshes_the_priority_of_items_that_have_waited():
+    claim = ClaimFactory(claimant=SourceFactory(reliability_grade="E"), text="Four people died in the attack")
+    services.claim_flag(claim=claim)
+    item = ReviewItem.objects.get(claim=claim)
+    hours_ago = timezone.now() - timedelta(hours=30)
+    ReviewItem.objects.filter(pk=item.pk).update(created_at=hours_ago, updated_at=hours_ago)
+    assert tasks.review_queue_maintain()["reprioritised"] == 1
+    item.refresh_from_db()
+    waiting = [r for r in item.priority_reasons if r["code"] == "waiting"]
+    assert waiting and waiting[0]["points"] == 5.0
+    assert tasks.review_queue_maintain()["reprioritised"] == 0

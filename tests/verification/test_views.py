@@ -1,6 +1,8 @@
 """The fact-checker workspace over HTTP: who gets in, what the queue and claim page show, the actions."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Claim, ClaimLink
@@ -201,3 +203,20 @@ def test_the_claim_page_shows_the_history(checker_client, fact_checker):
 def test_base_layout_loads_the_vendored_htmx(checker_client):
     page = checker_client.get("/").content.decode()
     assert '<script src="/static/vendor/htmx.min.js"' in page
+
+
+def test_the_queue_costs_the_same_queries_for_many_items_as_for_few(checker_client, django_assert_max_num_queries):
+    ministry = SourceFactory(reliability_grade="D", parent=SourceFactory(reliability_grade="C"))
+
+    def fill(n):
+        for _ in range(n):
+            item = ReviewItemFactory(claim=ClaimFactory(claimant=ministry))
+            FlagFactory(claim=item.claim)
+
+    fill(2)
+    with CaptureQueriesContext(connection) as few:
+        checker_client.get("/")
+    fill(25)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = checker_client.get("/")
+    assert len(response.context["items"]) == 27
