@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from claims.models import Document, Feed, FeedItem, FeedItemVersion, content_hash
@@ -333,6 +333,10 @@ def _poll_rss(feed: Feed, page: FetchedPage, result: FeedPollResult) -> str:
                 raw=article.raw_html or entry.content,
                 channel=Document.Channel.FEED,
             )
+        except IntegrityError:
+            # Another poll of the same feed (an admin's "poll now" during a beat poll) stored it first.
+            result.unchanged += 1
+            continue
         except ValidationError as exc:
             result.rejected += 1
             result.errors.append(f"{entry.link or entry.key}: {_message(exc)}")
@@ -361,6 +365,9 @@ def _poll_liveblog(feed: Feed, page: FetchedPage, result: FeedPollResult) -> str
                 raw=entry.raw,
                 channel=Document.Channel.LIVE_BLOG,
             )
+        except IntegrityError:
+            result.unchanged += 1
+            continue
         except ValidationError as exc:
             result.rejected += 1
             result.errors.append(f"entry {entry.key}: {_message(exc)}")
