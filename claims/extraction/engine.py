@@ -257,6 +257,18 @@ class Registry:
                         best, best_pos = p, m
         return best
 
+    def recent_body(self, pos: int, window: int = 600) -> str | None:
+        """The body that spoke last, a few sentences back at most: "the agency said" after "FEMA said"."""
+        for name, cpos, is_person in reversed(self.claimants):
+            if cpos < pos and pos - cpos <= window and not is_person and name[:1].isupper():
+                if (
+                    name.lower() not in lx.COUNTRY_OF
+                    and not name.lower().startswith(("the ", "a ", "an "))
+                    and not rules.is_outlet_name(name, self.look)
+                ):
+                    return name
+        return None
+
     def find_org(self, head: str, pos: int) -> str | None:
         for name, opos in reversed(self.orgs):
             if opos < pos and head in _words(name):
@@ -391,7 +403,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             if p is not None:
                 return _Who(p.full, p.org, p)
         elif head in lx.ORG_HEADS:
-            org = reg.find_org(head, pos)
+            org = reg.find_org(head, pos) or reg.recent_body(pos)
             if org:
                 return _Who(org)
     org = None
@@ -509,6 +521,9 @@ def _build_sentence_claims(
     speakers = []
     for att in an.attributions:
         who = _resolve(att.speaker, reg, look)
+        if who.outlet and att.relative:
+            # "..., a claim that NPR found to be untrue": the outlet speaks for itself here
+            who = _Who(who.name, who.org, who.person, False, who.country, who.org_weak)
         if who.outlet:
             outlets_chain.append((who.name, "outlet", att.cue_start))
             for link in att.channels:
@@ -760,6 +775,8 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
                 }
         dtopic = _topic(obj) - _topic(d.who.name or "")
         dsides = _sides(d)
+        denier_words = {w for w in _words(d.who.name or "") if w not in ("the", "a", "an") and len(w) > 1}
+        denier_words = denier_words if len(denier_words) <= 3 and (d.who.name or "")[:1].isupper() else set()
         anaphoric = bool(_ANAPHORA_RE.search(obj[:120]))
         mentions_reports = bool(re.search(r"\breports?\b", obj[:120], re.IGNORECASE))
         eligible = [
@@ -803,6 +820,8 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
             score += min(overlap, 4)
             if anaphoric and c is nearest:
                 score += 2.5
+            if denier_words and denier_words <= set(_words(c.content.text if c.content else c.sentence.text)):
+                score += 2.5  # the claim is about the denier: "The RSF killed ..." / "The RSF denied ..."
             if mentions_reports and c.who.outlet:
                 score += 1.5
             score -= 0.2 * abs(dist) + (0.3 if dist < 0 else 0.0)
@@ -888,8 +907,11 @@ def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) ->
                     if picked:
                         cands = picked
                 if not _PLURAL_SCOPE.search(s):
-                    last = cands[-1].sent_idx
-                    cands = [d for d in cands if d.sent_idx == last]
+                    # one claim: the last one made, passing over denials of it
+                    denial_sents = {d.sent_idx for d in cands if d.kind != "claim"}
+                    claims_only = [d for d in cands if d.sent_idx not in denial_sents] or cands
+                    last = claims_only[-1].sent_idx
+                    cands = [d for d in claims_only if d.sent_idx == last]
                 targets = cands
                 floor = i + 1
             for d in targets:

@@ -693,6 +693,9 @@ MODIFIERS = {
     "pro-russian",
     "pro-government",
     "legal",
+    "shadow",
+    "social",
+    "consumer",
     "outside",
     "official",
     "officials",
@@ -1019,7 +1022,6 @@ COUNTRY_OF: dict[str, str] = {}
 for _key, _words in COUNTRIES.items():
     for _w in _words.split():
         COUNTRY_OF.setdefault(_w, _key)
-COUNTRY_OF["north"] = COUNTRY_OF.get("north", "")  # keeps "North Korea" from matching "korea" alone
 
 # Built-in news outlets and well-known bodies, so that "told Reuters" and "the Kremlin said" work
 # with no registry at hand. A registry given to extract() is consulted first.

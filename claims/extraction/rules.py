@@ -322,7 +322,7 @@ _ORG_WORDS = {
 }
 
 DENIAL_ADJ_RE = re.compile(
-    r"\b(?:is|was|are|were|be|been|as|being|it)\s+(?:(?:\w+ly|simply|just|all|a|an|pure|total|"
+    r"\b(?:is|was|are|were|be|been|as|being|it)\s+[“\"‘']?(?:(?:\w+ly|simply|just|all|a|an|pure|total|"
     r"complete|utter|absolute|blatant|outright|more)\s+){0,2}(?:" + lx.DENIAL_ADJECTIVES + r")\b",
     re.IGNORECASE,
 )
@@ -333,10 +333,17 @@ DENIAL_PHRASE_RE = re.compile(
     r"discussed|proposed|existed)|did\s+not\s+(?:happen|take\s+place|occur)|"
     r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth\s+(?:to|in)|no\s+basis\s+in|"
     r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|no\s+basis\s+(?:for|in)|"
+    r"(?:is|was|are|were)\s+[“\"‘']?lying|\blied\b|"
     r"(?:he|she|they|it|we)\s+(?:had\s+|has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|refuted)\b|"
     r"there\s+(?:is|was|were)\s+no\s+(?:such|truth|evidence\s+(?:of|that|to))|"
     r"(?:is|was|were|are)\s+not\s+(?:involved|responsible)|played\s+no\s+(?:role|part))\b",
     re.IGNORECASE,
+)
+_RELATIVE_FALSE_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?:claim|assertion|allegation|accusation|statement|charge|figure)\s+(?:that|which)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|(?:the\s+)?[a-z]+\s+[a-z]+)\s+"
+    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:found|called|described|deemed|judged|rated|showed|shown|proved))\b"
+    r"(?:\s+\w+){0,3}?\s+(?:" + lx.DENIAL_ADJECTIVES + r")\b"
 )
 CALLED_FALSE_RE = re.compile(
     r"\b(?:called|calling|calls|described|describing|describes|labelled|labeled|labelling|branded|"
@@ -370,6 +377,7 @@ _STATEMENT_RE = re.compile(r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b", re.IGNORECA
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
+_WRITING_IN_RE = re.compile(r"\b(?:writing|wrote|speaking|spoke)\s+(?:in|to)\s+", re.IGNORECASE)
 _REPORTED_BY_RE = re.compile(r"\b(?:reported|published|obtained|seen|first\s+reported)\s+by\s+", re.IGNORECASE)
 _INTERVIEW_RE = re.compile(r"\b(?:interview|speaking|talking|conversation)\s+with\s+", re.IGNORECASE)
 _AS_SAYING_RE = re.compile(r"\bas\s+saying\b", re.IGNORECASE)
@@ -633,7 +641,12 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
 def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple[str, str, int]]:
     """Channels named inside a parenthetical: quoted by X, citing X, on Telegram, interview with X."""
     out = []
-    for rx, role in ((_QUOTED_BY_RE, "agency"), (_INTERVIEW_RE, "publisher"), (_REPORTED_BY_RE, "publisher")):
+    for rx, role in (
+        (_QUOTED_BY_RE, "agency"),
+        (_INTERVIEW_RE, "publisher"),
+        (_REPORTED_BY_RE, "publisher"),
+        (_WRITING_IN_RE, "publisher"),
+    ):
         for m in rx.finditer(seg):
             found = _source_np(text, base, seg_start + m.end(), gaz)
             if found:
@@ -738,6 +751,26 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
                     att.channels.append((_clean_np(wm.group(1)), "agency", start + wm.start(1)))
                 consumed.update(range(*rng))
                 atts.append(att)
+
+    # "..., a claim that NPR found to be untrue": the relative clause is a denial by its subject.
+    for m in _RELATIVE_FALSE_RE.finditer(s):
+        a = start + m.start("who")
+        who = _clean_np(m.group("who"))
+        if who.lower() in _PRONOUNS or not who:
+            continue
+        att = Attribution(
+            start + m.start("verb"),
+            start + m.end("verb"),
+            "deny",
+            Mention(who, a, a + len(who)),
+            kind="denial",
+            relative=True,
+            confidence=0.75,
+        )
+        atts.append(att)
+        for k, t in enumerate(toks):
+            if start + m.start("verb") <= t.start < start + m.end():
+                consumed.add(k)
 
     # "called the report false", "dismissed the claims as propaganda".
     called_spans = []
@@ -878,6 +911,11 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             return None
         a = toks[rng[0]].start
         b = toks[rng[1] - 1].end if tail_start is None else base + len(stripped)
+        if tail_start is None:
+            # "..., a local resistance committee said": words the lexicon lacks, in a short phrase
+            lm = _DET_PHRASE.search(stripped)
+            if lm and base + lm.start(1) < a:
+                a = base + lm.start(1)
         return Mention(_clean_np(text[a:b]), a, b, title)
     return None
 
@@ -1144,6 +1182,14 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         after_i = j
     if after_i < len(toks) and toks[after_i].low == "that":
         after_i += 1
+    else:
+        # "said at a rally that ...": a short adverbial before "that"
+        for j in range(after_i, min(after_i + 5, len(toks))):
+            if toks[j].low == "that":
+                after_i = j + 1
+                break
+            if not toks[j].text[:1].isalnum():
+                break
 
     trailing = not inverted and not text[toks[k].end : end].strip(" .”\"’'")
     if lemma in lx.NEEDS_CLAUSE and not trailing and not inverted:
@@ -1154,7 +1200,8 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     cstart = toks[after_i].start if after_i < len(toks) else end
     cend = end
     tail_m = re.search(
-        r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said)"
+        r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said|"
+        r"(?:a|an)\s+(?:claim|assertion|allegation|accusation|statement|charge)\s+(?:that|which))"
         r"\b.*|[.!?]+[”\"’']?)$",
         text[cstart:end],
     )
