@@ -15,6 +15,11 @@ class TextIngestForm(forms.Form):
 
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False, strip=False)
     file = forms.FileField(required=False, help_text=".txt, .html or .eml")
+    split_entries = forms.BooleanField(
+        required=False,
+        label="Live blog: one document per paragraph",
+        help_text="For a live blog pasted whole, where each paragraph is an entry",
+    )
     title = forms.CharField(max_length=500, required=False)
     url = forms.URLField(max_length=2000, required=False, label="Original URL", assume_scheme="https")
     outlet = _OutletField(queryset=Source.objects.active().order_by("name"), required=False)
@@ -30,6 +35,8 @@ class TextIngestForm(forms.Form):
             raise forms.ValidationError("Paste text or upload a file, not both.")
         if not has_text and not has_file and not self.errors:
             raise forms.ValidationError("Paste the text or choose a file to upload.")
+        if has_file and cleaned.get("split_entries"):
+            raise forms.ValidationError("Splitting into entries works on pasted text only.")
         return cleaned
 
 

@@ -12,7 +12,12 @@ from django.views.decorators.http import require_POST
 from verification.roles import is_fact_checker
 
 from .forms import TextIngestForm, UrlIngestForm
-from .ingestion.services import document_ingest_text, document_ingest_upload, document_ingest_url
+from .ingestion.services import (
+    document_ingest_live_blog_text,
+    document_ingest_text,
+    document_ingest_upload,
+    document_ingest_url,
+)
 from .models import Document
 
 
@@ -47,6 +52,18 @@ def _done(request, result):
     return redirect("claims:document_detail", pk=document.pk)
 
 
+def _done_entries(request, results):
+    created = [r.document.pk for r in results if r.created]
+    existing = len(results) - len(created)
+    message = f"Stored {len(created)} live-blog entries as documents"
+    if created:
+        message += " " + (", ".join(map(str, created)) if len(created) <= 8 else f"{created[0]} … {created[-1]}")
+    if existing:
+        message += f"; {existing} were already ingested"
+    messages.success(request, message + ".")
+    return redirect("claims:ingest")
+
+
 @login_required
 def ingest(request):
     _require_desk(request.user)
@@ -67,6 +84,9 @@ def ingest_text(request):
             "published_at": data["published_at"],
         }
         try:
+            if data["split_entries"]:
+                results = document_ingest_live_blog_text(text=data["text"], user=request.user, **meta)
+                return _done_entries(request, results)
             if data["file"]:
                 upload = data["file"]
                 result = document_ingest_upload(name=upload.name, data=upload.read(), user=request.user, **meta)

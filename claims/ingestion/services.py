@@ -75,6 +75,39 @@ def document_ingest_text(
     )
 
 
+@transaction.atomic
+def document_ingest_live_blog_text(
+    *,
+    text: str,
+    title: str = "",
+    url: str = "",
+    outlet: Source | None = None,
+    published_at: datetime | None = None,
+    user=None,
+) -> list[DocumentCreateResult]:
+    """Store a live blog pasted whole, one document per paragraph; one refused paragraph refuses them all."""
+    entries = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
+    if not entries:
+        raise ValidationError({"text": "There is no text to ingest."}, code="empty")
+    results = []
+    for number, entry in enumerate(entries, 1):
+        try:
+            results.append(
+                document_create(
+                    text=entry,
+                    title=f"{title or 'Live blog'} ({number}/{len(entries)})",
+                    url=url,
+                    outlet=outlet,
+                    published_at=published_at,
+                    channel=Document.Channel.LIVE_BLOG,
+                    user=user,
+                )
+            )
+        except ValidationError as exc:
+            raise ValidationError({"text": f"Entry {number}: {_message(exc)}"}) from None
+    return results
+
+
 def document_ingest_upload(
     *,
     name: str,

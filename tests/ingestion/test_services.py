@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from claims.ingestion.services import (
+    document_ingest_live_blog_text,
     document_ingest_text,
     document_ingest_upload,
     document_ingest_url,
@@ -156,3 +157,38 @@ def test_document_created_event_records_the_channel(site, allow_loopback, fact_c
     event = Event.objects.get(verb="document.created", object_id=str(document.pk))
     assert event.actor == fact_checker
     assert event.after["channel"] == "url"
+
+
+SEED_LIKE = (
+    "Sergei Shoigu told his French counterpart that talks were possible, according to a statement.\n"
+    "France has denied Russia's claim of a discussion on potential Ukraine talks, according to AFP.\n"
+    "\n"
+    "Russian drones hit residences early on Thursday, the mayor said. Reuters could not verify the accounts.\n"
+)
+
+
+def test_live_blog_pasted_whole_becomes_one_document_per_paragraph(db, fact_checker):
+    results = document_ingest_live_blog_text(text=SEED_LIKE, title="Ukraine live", user=fact_checker)
+    assert [r.created for r in results] == [True, True, True]
+    documents = [r.document for r in results]
+    assert [d.title for d in documents] == ["Ukraine live (1/3)", "Ukraine live (2/3)", "Ukraine live (3/3)"]
+    assert (
+        documents[1].text
+        == "France has denied Russia's claim of a discussion on potential Ukraine talks, according to AFP."
+    )
+    assert {d.channel for d in documents} == {Document.Channel.LIVE_BLOG}
+
+
+def test_live_blog_pasted_again_adds_only_new_paragraphs(db):
+    document_ingest_live_blog_text(text=SEED_LIKE)
+    results = document_ingest_live_blog_text(text=SEED_LIKE + "Kyiv said it shot down 20 drones.\n")
+    assert [r.created for r in results] == [False, False, False, True]
+    assert Document.objects.count() == 4
+
+
+def test_one_refused_live_blog_paragraph_refuses_the_whole_paste(db, settings):
+    settings.CLAIMTRACK_MAX_DOCUMENT_CHARS = 100
+    with pytest.raises(ValidationError) as caught:
+        document_ingest_live_blog_text(text="Short entry said.\n" + "A very long entry. " * 10)
+    assert caught.value.message_dict["text"][0].startswith("Entry 2: Text is 189 characters")
+    assert _nothing_stored()

@@ -118,3 +118,12 @@ def test_pending_document_status_polls_until_done(checker_client):
     status = reverse("claims:document_status", args=[pending.pk])
     assert b"hx-trigger" in checker_client.get(status).content
     assert b"hx-trigger" not in checker_client.get(reverse("claims:document_status", args=[done.pk])).content
+
+
+def test_live_blog_paste_is_split_into_entries(checker_client):
+    text = "The army said it took the village.\nKyiv denied it.\nThe mayor said two people were hurt."
+    response = checker_client.post(TEXT, {"text": text, "title": "Live", "split_entries": "on"}, follow=True)
+    ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
+    assert len(ids) == 3
+    assert f"Stored 3 live-blog entries as documents {ids[0]}, {ids[1]}, {ids[2]}." in response.content.decode()
+    assert set(Document.objects.values_list("channel", flat=True)) == {"live_blog"}
