@@ -600,6 +600,39 @@ def verdict_return(*, verdict: Verdict, user, comment: str) -> Verdict:
     return verdict
 
 
+@transaction.atomic
+def review_item_reopen(*, claim: Claim, user, note: str) -> ReviewItem:
+    """Queue a reviewed claim again for a correction; the published verdict stands until one supersedes it."""
+    _require_checker(user)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": "Say why the verdict needs a correction."})
+    claim = Claim.objects.select_for_update().select_related("document").get(pk=claim.pk)
+    if claim.review_items.filter(state__in=OPEN_STATES).exists():
+        raise ValidationError("This claim is already in the review queue.")
+    now = timezone.now()
+    reasons = set(claim.flags.values_list("reason", flat=True))
+    priority, why = claim_priority(claim=claim, flag_reasons=reasons, queued_since=now, now=now)
+    item = ReviewItem.objects.create(
+        claim=claim,
+        priority=priority,
+        priority_reasons=why,
+        due_at=now + review_due_after(),
+        note=f"Correction requested by {user.get_username()}: {note}"[:2000],
+    )
+    event_record(
+        verb="review_item.reopened",
+        obj=item,
+        actor=user,
+        claim=claim,
+        after={"state": item.state, "priority": priority},
+        note=note,
+    )
+    if claim.status == Claim.Status.UNREVIEWED:
+        _set_claim_status(claim.pk, Claim.Status.FLAGGED)
+    return item
+
+
 # Queue upkeep (the periodic task) --------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.queue, name="queue"),
     path("review/take-next/", views.take_next, name="take_next"),
     path("review/claims/<int:claim_id>/", views.claim_detail, name="claim"),
+    path("review/claims/<int:claim_id>/reopen/", views.claim_reopen, name="reopen"),
     path("review/items/<int:item_id>/take/", views.item_take, name="take"),
     path("review/items/<int:item_id>/release/", views.item_release, name="release"),
     path("review/items/<int:item_id>/hand-over/", views.item_hand_over, name="hand_over"),

@@ -455,6 +455,20 @@ def item_renew(request, item_id: int):
 
 @require_POST
 @reviewer_required
+def claim_reopen(request, claim_id: int):
+    """Queue a reviewed claim again for a correction."""
+    claim = get_object_or_404(Claim, pk=claim_id)
+    try:
+        services.review_item_reopen(claim=claim, user=request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Back in the queue for a correction.")
+    return redirect("review:claim", claim_id=claim.pk)
+
+
+@require_POST
+@reviewer_required
 def verdict_create(request, item_id: int):
     """Record the checker's verdict on the item they hold."""
     item = get_object_or_404(ReviewItem, pk=item_id)

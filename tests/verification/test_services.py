@@ -294,3 +294,21 @@ def test_a_flagged_claim_is_queued_once(fact_checker):
     services.claim_flag(claim=flag.claim)
     services.claim_flag(claim=flag.claim)
     assert ReviewItem.objects.filter(claim=flag.claim).count() == 1
+
+
+def test_reopening_a_published_claim_queues_a_correction_with_the_reason(fact_checker, editor):
+    first = services.verdict_approve(verdict=_submitted(fact_checker), user=editor)
+    item = services.review_item_reopen(claim=first.claim, user=editor, note="New footage from the scene.")
+    assert item.state == ReviewItem.State.QUEUED
+    assert "New footage from the scene." in item.note
+    assert _events(item, "review_item.reopened").get().actor == editor
+    with pytest.raises(ValidationError):
+        services.review_item_reopen(claim=first.claim, user=editor, note="Again.")
+
+
+def test_reopening_needs_a_reason_and_a_review_role(fact_checker, outsider):
+    claim = ClaimFactory()
+    with pytest.raises(ValidationError):
+        services.review_item_reopen(claim=claim, user=fact_checker, note="")
+    with pytest.raises(PermissionDenied):
+        services.review_item_reopen(claim=claim, user=outsider, note="Because.")

@@ -220,3 +220,11 @@ def test_the_queue_costs_the_same_queries_for_many_items_as_for_few(checker_clie
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = checker_client.get("/")
     assert len(response.context["items"]) == 27
+
+
+def test_a_checker_requests_a_correction_from_the_claim_page(checker_client):
+    claim = ClaimFactory(status=Claim.Status.PUBLISHED, rating="false")
+    page = checker_client.get(reverse("review:claim", args=[claim.pk])).content.decode()
+    assert "Request a correction" in page
+    checker_client.post(reverse("review:reopen", args=[claim.pk]), {"note": "A new video contradicts it."})
+    assert ReviewItem.objects.get(claim=claim).state == ReviewItem.State.QUEUED
