@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it sees a view's exception first: a lost database is a 503 with Retry-After, not a 500.
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -186,6 +188,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CLAIMTRACK_HEALTH_CHECK_WORKERS = env.bool("CLAIMTRACK_HEALTH_CHECK_WORKERS", default=False)
+# Benchmarks only: mounts /bench/claims/, a framework-free reference view. Never on in production.
+CLAIMTRACK_BENCH_VIEWS = env.bool("CLAIMTRACK_BENCH_VIEWS", default=False)
 # The review queue: how long a taken item stays leased, when a flagged claim is overdue, and how
 # often the upkeep task releases expired leases, escalates overdue items and reopens late denials.
 CLAIMTRACK_REVIEW_LEASE_MINUTES = env.int("CLAIMTRACK_REVIEW_LEASE_MINUTES", default=30)

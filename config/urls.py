@@ -1,5 +1,6 @@
 """The URL root."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -16,3 +17,8 @@ urlpatterns = [
     path("", include("claims.urls")),
     path("", include("verification.urls")),
 ]
+
+if getattr(settings, "CLAIMTRACK_BENCH_VIEWS", False):  # a benchmark's reference view; never on in production
+    from config.bench_views import bare_claims
+
+    urlpatterns.insert(0, path("bench/claims/", bare_claims))
