@@ -140,8 +140,17 @@ def claim_flag(*, claim: Claim) -> list[Flag]:
             priority, why = claim_priority(
                 claim=claim, flag_reasons=reasons, queued_since=open_item.created_at, now=now
             )
-            if priority != open_item.priority or why != open_item.priority_reasons:
-                ReviewItem.objects.filter(pk=open_item.pk).update(priority=priority, priority_reasons=why)
+            # Taking an item locks it and then the claim; this holds the claim, so it skips an item
+            # being taken rather than wait for it (the two would deadlock). The upkeep task catches up.
+            unlocked = bool(
+                ReviewItem.objects.select_for_update(skip_locked=True)
+                .filter(pk=open_item.pk, state=ReviewItem.State.QUEUED)
+                .values_list("pk", flat=True)[:1]
+            )
+            if unlocked and (priority != open_item.priority or why != open_item.priority_reasons):
+                ReviewItem.objects.filter(pk=open_item.pk).update(
+                    priority=priority, priority_reasons=why, updated_at=now
+                )
         return flags
 
     last_review = _last_review_closed_at(claim)
