@@ -311,6 +311,10 @@ def _org_in_title(title: str, look: _Lookup) -> str | None:
     if not words:
         return None
     cand = re.sub(r"'s$", "", " ".join(words))
+    of = re.search(r"\b(?:of|for|at)\s+((?:the\s+)?[A-Z].*)$", cand)
+    if of and any(w.lower() in lx.TITLES for w in cand[: of.start()].split()):
+        cand = of.group(1)  # "head of the Norwegian Refugee Council"
+        cand = re.sub(r"^the\s+", "", cand)
     entry = look.match(cand) or look.match("the " + cand)
     if entry is not None and entry.kind not in ("platform", "news_agency", "news_outlet"):
         return entry.name
@@ -362,7 +366,11 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     before_name = words[k - 1] if 0 < k < len(words) else ""
     if before_name and (
         before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
-        or (before_name[:1].isupper() and re.sub(r"[’']s$", "", before_name).lower() in rules._ORG_WORDS)
+        or (
+            len(words) - k == 1
+            and before_name[:1].isupper()
+            and re.sub(r"[’']s$", "", before_name).lower() in rules._ORG_WORDS
+        )
     ):
         # "Analysts at Peel Hunt", "The Daily Signal": a group or a body, not a person
         k = len(words)
@@ -693,7 +701,8 @@ _BY_RE = re.compile(
 _ANAPHORA_RE = re.compile(
     r"\b(?:of\s+the\s+sort|such|(?:the|these|this|that|those|such|his|her|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|"
     r"allegations?|accusations?|assertions?|statements?|accounts?|suggestions?|remarks|comments|charges?|"
-    r"version|figures?)|wrongdoing|involvement|any\s+role|responsibility|^\s*(?:it|this|them)\b)",
+    r"version|figures?)|wrongdoing|involvement|any\s+role|responsibility|^\s*(?:it|this|them)\b|"
+    r"\b(?:for|of|about|to|in)\s+it\b)",
     re.IGNORECASE,
 )
 

@@ -43,7 +43,8 @@ _nlp = None
 _available: bool | None = None
 
 _CUE_HINT = re.compile(
-    r"\b(?:" + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True)) + r"|according\s+to|quoted|citing)\b"
+    r"\b(?:" + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True)) + r"|according\s+to|quoted|citing)\b",
+    re.IGNORECASE,
 )
 _SPEAKER_DEPS = {"nsubj"}
 _DROP_FROM_SPEAKER = {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj"}

@@ -103,17 +103,21 @@ _ADVERB_TAIL = re.compile(
     r"(?:[\s,]*\b(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|"
     r"separately|then|again|further|recently|repeatedly|would|will|immediately|quickly|swiftly|"
     r"flatly|strongly|firmly|categorically|vehemently|publicly|privately|officially|formally|"
-    r"initially|first|once|since|already|now|still|often|frequently|angrily|openly|previously|"
+    r"initially|first|once|since|already|now|still|often|frequently|angrily|openly|previously|long|"
     r"subsequently|however|too|simply|last\s+\w+|this\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\w+day)|(?:late|early)\s+on\s+\w+|yesterday|today|tonight|"
     r"in\s+(?:a|an|its|his|her|their|the)\s+(?:(?:\w+\s+){0,2})(?:statement|interview|post|video|"
     r"speech|address|briefing|conference|message|letter|filing|report)(?:\s+on\s+\w+)?)\b)+\s*$",
     re.IGNORECASE,
 )
+_NOT_IN_PHRASE = (
+    r"(?:has|have|had|is|was|were|are|been|will|would|and|that|who|he|she|they|it|"
+    + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True))
+    + r")\b"
+)
 _DET_PHRASE = re.compile(
     r"(?:^|[,;:—–]\s*|[”\"]\s*)((?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other|most)"
-    r"\s+(?:(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[\w’'-]+\s+){0,3}"
-    r"(?!(?:has|have|had|is|was|were|are|been|will|would|and|that|who)\b)[a-z][\w’'-]*)$",
+    r"\s+(?:(?!" + _NOT_IN_PHRASE + r")[\w’'-]+\s+){0,3}(?!" + _NOT_IN_PHRASE + r")[a-z][\w’'-]*)$",
     re.IGNORECASE,
 )
 _FINITE = {
@@ -141,6 +145,32 @@ _FINITE = {
     "if",
     "because",
     "as",
+}
+# "told Reuters in an interview on Monday.": adverbials that close a trailing attribution
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by)\b"
+    r"[^,;:“”\"]*$",
+    re.IGNORECASE,
+)
+_NOUN_LIKE_CUES = {
+    "claims",
+    "reports",
+    "estimates",
+    "notes",
+    "counters",
+    "posts",
+    "states",
+    "tweets",
+    "adds",
+    "claim",
+    "estimate",
+    "dispute",
+    "finds",
+    "shows",
+    "confirm",
+    "warn",
+    "report",
+    "deny",
 }
 _PARENTHETICAL_START = {
     "writing",
@@ -662,7 +692,8 @@ CUE_HINT = re.compile(
     r"\b(?:"
     + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True))
     + r"|according|quoted|citing|called|calling|calls|described|describing|describes|labelled|labeled|"
-    r"labelling|branded|termed|denounced|saying)\b"
+    r"labelling|branded|termed|denounced|saying)\b",
+    re.IGNORECASE,
 )
 
 
@@ -999,7 +1030,9 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     # Not speech: "is said to", "declined to say", "the claims", "the accused".
     if prev in ("to", "not", "n't", "never", "would", "could") and lemma == "say" and cue.low == "say":
         return None
-    if cue.low in ("claims", "reports", "estimates", "notes", "counters", "posts", "states", "tweets", "adds") and (
+    if prev in ("what", "whatever", "which", "who"):
+        return None  # "What he said was not true": a clause about speech, not a report of it
+    if cue.low in _NOUN_LIKE_CUES and (
         prev in _DETERMINERS
         or prev.endswith(("’s", "'s"))
         or prev in lx.MODIFIERS
@@ -1081,11 +1114,14 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         speaker = _speaker_before(text, base, toks, k, gaz, channels)
     if speaker is None:
         return None
+    if re.search(r"\b(?:what|whatever)\s*$", text[base : speaker.start], re.IGNORECASE):
+        return None  # "What he said was not true": a clause about speech, not a report of it
 
     att = Attribution(cue.start, cue.end, lemma, speaker)
 
     # What follows the cue: an object ("told Reuters", "denied the report") and the content.
     after_i = k + 1
+    obj_end_i = None
     if lemma == "tell" and not inverted:
         obj = _object_after(toks, k)
         if obj is None:
@@ -1105,6 +1141,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         if is_outlet_name(oname, gaz):
             att.channels.append((oname, "publisher", toks[obj[0]].start))
         after_i = nxt_i
+        obj_end_i = nxt_i
     elif inverted:
         after_i = next((i for i in range(len(toks)) if toks[i].start >= speaker.end), len(toks))
     # Step over adverbials ("said on Monday that", "said in a statement on Telegram that").
@@ -1192,6 +1229,19 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
                 break
 
     trailing = not inverted and not text[toks[k].end : end].strip(" .”\"’'")
+    if lemma in lx.NEEDS_THAT and not trailing and not (after_i > 0 and toks[after_i - 1].low == "that"):
+        return None
+    rest_i = obj_end_i if obj_end_i is not None else after_i
+    rest = text[toks[rest_i].start : end].strip(" .”\"’'") if rest_i < len(toks) else ""
+    if (
+        lemma == "tell"
+        and not inverted
+        and rest
+        and not rest.startswith((",", ";", "—", "–"))
+        and not _TRAILING_ADVERBIAL.match(rest)
+    ):
+        if not (_looks_like_clause(toks, after_i) or toks[after_i - 1].low == "that"):
+            return None  # "told the story of his escape": no reported content
     if lemma in lx.NEEDS_CLAUSE and not trailing and not inverted:
         if not _looks_like_clause(toks, after_i) and toks[k + 1 : k + 2] and toks[k + 1].low != "that":
             return None
@@ -1202,12 +1252,13 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     tail_m = re.search(
         r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said|"
         r"(?:a|an)\s+(?:claim|assertion|allegation|accusation|statement|charge)\s+(?:that|which))"
-        r"\b.*|[.!?]+[”\"’']?)$",
+        r"\b.*|;.*|[.!?]+[”\"’']?)$",
         text[cstart:end],
     )
     if tail_m:
         cend = cstart + tail_m.start()
-    if trailing or inverted or cend - cstart < 8:
+    after_text = text[toks[rest_i].start : end] if rest_i < len(toks) else ""
+    if trailing or inverted or cend - cstart < 8 or after_text.startswith(","):
         lead = text[base : min(speaker.start, cue.start)]
         lead_s = re.sub(r"[\s,—–-]+$", "", lead)
         lead_s_start = len(lead) - len(lead.lstrip())
