@@ -22,7 +22,16 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import ApiCursorPagination, Conflict, StrictOrderingFilter, StrictQueryParamsMixin
+from config.api import (
+    ApiCursorPagination,
+    BlankableURLField,
+    Conflict,
+    StrictBooleanFilter,
+    StrictFilterSet,
+    StrictOrderingFilter,
+    StrictQueryParamsMixin,
+    StrictSlugRelatedField,
+)
 from sources.api import SourceRefSerializer
 from sources.models import Source
 from verification.models import Event, Flag, Verdict
@@ -112,6 +121,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     chain = ChainLinkSerializer(source="attributions", many=True, read_only=True)
     flags = serializers.SerializerMethodField()
     published_at = serializers.SerializerMethodField()
+    rating = serializers.ChoiceField(choices=Claim.Rating.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Claim
@@ -142,7 +152,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     def get_flags(self, claim) -> list[str]:
         return sorted({flag.reason for flag in claim.flags.all()})
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_published_at(self, claim) -> datetime | None:
         verdict = _published_verdict(claim)
         return verdict.published_at if verdict else None
@@ -160,14 +170,14 @@ class LinkedClaimSerializer(serializers.Serializer):
     claim = serializers.IntegerField()
     url = serializers.URLField()
     text = serializers.CharField()
-    claimant_name = serializers.CharField()
+    claimant_name = serializers.CharField(allow_blank=True)
     kind = serializers.CharField()
     status = serializers.CharField()
-    rating = serializers.CharField()
+    rating = serializers.CharField(allow_blank=True)
     origin = serializers.CharField()
     link_status = serializers.CharField()
     confidence = serializers.FloatField()
-    explanation = serializers.CharField()
+    explanation = serializers.CharField(allow_blank=True)
 
 
 class ClaimLinksSerializer(serializers.Serializer):
@@ -188,7 +198,7 @@ class HistoryEntrySerializer(serializers.Serializer):
 
 class DocumentRefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:document-detail")
-    source_url = serializers.URLField(source="url", read_only=True)
+    source_url = BlankableURLField(source="url", read_only=True)
     outlet = SourceRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -296,11 +306,11 @@ def claims_for_api():
     )
 
 
-class ClaimFilter(django_filters.FilterSet):
+class ClaimFilter(StrictFilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
     rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices)
     kind = django_filters.MultipleChoiceFilter(choices=Claim.Kind.choices)
-    disputed = django_filters.BooleanFilter()
+    disputed = StrictBooleanFilter()
     flag = django_filters.MultipleChoiceFilter(
         choices=Flag.Reason.choices, method="filter_flag", help_text="Claims with a flag of one of these reasons"
     )
@@ -485,6 +495,8 @@ class ChangesView(StrictQueryParamsMixin, APIView):
 
     def _position(self, request) -> tuple[datetime, int]:
         cursor, since = request.query_params.get("cursor"), request.query_params.get("since")
+        if since is not None and not since.strip():
+            raise exceptions.ValidationError({"since": ["Give an ISO 8601 date-time."]})
         if cursor and since:
             raise exceptions.ValidationError({"since": ["Give either cursor or since, not both."]})
         if cursor:
@@ -504,7 +516,7 @@ class ChangesView(StrictQueryParamsMixin, APIView):
         parameters=[
             OpenApiParameter("cursor", str, description="next_cursor from the previous response"),
             OpenApiParameter("since", OpenApiTypes.DATETIME, description="Start from changes after this time"),
-            OpenApiParameter("page_size", int, description="1 to 500, default 100"),
+            OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 500}, description="Default 100"),
         ],
         responses={
             200: ChangesPageSerializer,
@@ -557,6 +569,7 @@ class ChangesView(StrictQueryParamsMixin, APIView):
 
 class DocumentClaimSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    rating = serializers.ChoiceField(choices=Claim.Rating.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Claim
@@ -566,7 +579,7 @@ class DocumentClaimSerializer(serializers.ModelSerializer):
 
 class DocumentSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:document-detail")
-    source_url = serializers.URLField(source="url", read_only=True)
+    source_url = BlankableURLField(source="url", read_only=True)
     outlet = SourceRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -599,9 +612,9 @@ class DocumentDetailSerializer(DocumentSerializer):
 class DocumentCreateSerializer(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False)
     title = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    url = serializers.URLField(max_length=2000, required=False, allow_blank=True, default="")
+    url = BlankableURLField(max_length=2000, required=False, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    outlet = serializers.SlugRelatedField(
+    outlet = StrictSlugRelatedField(
         slug_field="slug", queryset=Source.objects.all(), required=False, allow_null=True, default=None
     )
     external_id = serializers.CharField(max_length=200, required=False, allow_blank=True, allow_null=True, default=None)
@@ -615,7 +628,7 @@ class DocumentCreateSerializer(serializers.Serializer):
         return value
 
 
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(StrictFilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices)
     channel = django_filters.MultipleChoiceFilter(choices=Document.Channel.choices)
     external_id = django_filters.CharFilter(max_length=200)

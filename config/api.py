@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import logging
 
+import django_filters
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
-from rest_framework import exceptions, status
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers, status
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
-from rest_framework.views import exception_handler as drf_exception_handler
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +47,11 @@ PROBLEMS = {
     "unsupported-media-type": (415, "Unsupported media type", "Send the body as application/json."),
     "throttled": (429, "Too many requests", "The rate limit for this token was exceeded; see Retry-After."),
     "server-error": (500, "Internal error", "Something failed on the server; it has been logged."),
+    "service-unavailable": (
+        503,
+        "Service temporarily unavailable",
+        "The database is unreachable; nothing was changed. Try again after Retry-After seconds.",
+    ),
 }
 
 
@@ -118,6 +127,18 @@ def _flat_detail(data) -> str:
 
 def problem_exception_handler(exc, context):
     """Every API error as RFC 9457 application/problem+json with a stable `type`."""
+    # Imported here: rest_framework.views reads the API settings, which name classes in this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    from config.middleware import database_unavailable_response, is_database_unavailable
+
+    if is_database_unavailable(exc):
+        # A restart or an outage, not a bug: 503 with Retry-After, and the next request reconnects.
+        logger.warning("database unavailable: %s", exc)
+        return database_unavailable_response(context["request"])
+    if isinstance(exc, RequestDataTooBig):
+        # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE; that is the client's 413.
+        exc = RequestTooLarge(f"The body exceeds the limit of {settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes.")
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -157,6 +178,7 @@ def problem_response(request, slug: str, *, detail: str | None = None) -> JsonRe
     return JsonResponse(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
 
 
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
     return problem_response(request, "not-found", detail="No API endpoint at this address.")
 
@@ -225,7 +247,11 @@ class LimitedJSONParser(JSONParser):
         length = request.META.get("CONTENT_LENGTH") if request is not None else None
         if length and length.isdigit() and int(length) > limit:
             raise RequestTooLarge(f"The body is {int(length):,} bytes; the limit is {limit:,}.")
-        return super().parse(stream, media_type, parser_context)
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            # json.loads gives up on deep nesting with RecursionError, which is not a ValueError.
+            raise exceptions.ParseError("The JSON is nested too deeply.") from None
 
 
 # Throttling ---------------------------------------------------------------------------------
@@ -270,6 +296,50 @@ class ApiCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
     ordering = "-id"
 
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValueError, TypeError, DjangoValidationError):
+            # A forged cursor whose position is not a value of the ordering field: refused like any bad cursor.
+            if request.query_params.get(self.cursor_query_param) is None:
+                raise
+            raise exceptions.NotFound(self.invalid_cursor_message) from None
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [f"Give a number from 1 to {self.max_page_size}."]}
+            )
+        return int(raw)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+        return parameters
+
+
+@extend_schema_field({"type": "string", "description": "An http(s) URL, or empty"})
+class BlankableURLField(serializers.URLField):
+    """A URL that may be empty; documented without format "uri", which an empty string would break."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+
+class StrictSlugRelatedField(serializers.SlugRelatedField):
+    """A slug or null: an empty string is refused instead of silently meaning null."""
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            raise serializers.ValidationError("Give a slug, or null for none.")
+        return super().run_validation(data)
+
 
 class StrictOrderingFilter(OrderingFilter):
     """Ordering by the listed fields only; an unknown field is a 400, not silently the default order."""
@@ -289,3 +359,76 @@ class StrictOrderingFilter(OrderingFilter):
                     }
                 )
         return super().get_ordering(request, queryset, view)
+
+
+# The OpenAPI schema -------------------------------------------------------------------------
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details. Branch on `type`; `title` and `detail` are for people.",
+    "properties": {
+        "type": {"type": "string", "enum": [problem_type(slug) for slug in PROBLEMS]},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": True, "description": "Field name to messages"},
+        "retry_after": {"type": "integer", "description": "Seconds to wait (throttled only)"},
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+
+# Which errors an operation can answer with, besides its own documented responses.
+_READ_ERRORS = ("400", "401", "403", "404", "406", "429")
+_WRITE_ERRORS = (*_READ_ERRORS, "409", "413", "415")
+_TITLES = {str(code): title for code, title, _meaning in reversed(list(PROBLEMS.values()))}
+
+
+def problem_responses_hook(result, generator, request, public):
+    """drf-spectacular postprocessing: document every error an operation can return, as problem+json."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            codes = _READ_ERRORS if method in ("get", "head", "options") else _WRITE_ERRORS
+            for code in codes:
+                operation["responses"].setdefault(
+                    code,
+                    {
+                        "description": _TITLES.get(code, "Error"),
+                        "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                    },
+                )
+    return result
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A typed filter given with an empty or unreadable value ("", "null") is an error, not "no filter"."""
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        for name, filter_ in self.filters.items():
+            if name in self.data and not isinstance(filter_, django_filters.CharFilter):
+                if self.form.cleaned_data.get(name) in (None, "", [], ()):
+                    self.form.add_error(name, "Give a value.")
+        return self.form.is_valid()
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0); anything else is an error rather than "no filter"."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1"):
+            return True
+        if text in ("false", "0"):
+            return False
+        raise DjangoValidationError("Give true or false.", code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField

@@ -11,7 +11,14 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from config.api import ApiCursorPagination, StrictOrderingFilter, StrictQueryParamsMixin
+from config.api import (
+    ApiCursorPagination,
+    BlankableURLField,
+    StrictFilterSet,
+    StrictOrderingFilter,
+    StrictQueryParamsMixin,
+    StrictSlugRelatedField,
+)
 from verification.audit import event_record
 from verification.permissions import IsAdminOrReadOnly
 
@@ -22,6 +29,8 @@ from .services import source_add_alias, source_set_grade
 class SourceRefSerializer(serializers.ModelSerializer):
     """A source as other resources mention it: enough to show its name and grade."""
 
+    reliability_grade = serializers.ChoiceField(choices=Grade.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = Source
         fields = ["id", "slug", "name", "kind", "reliability_grade"]
@@ -29,6 +38,8 @@ class SourceRefSerializer(serializers.ModelSerializer):
 
 
 class RatingSerializer(serializers.ModelSerializer):
+    grade_from = serializers.ChoiceField(choices=Grade.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = ReliabilityRating
         fields = ["grade_from", "grade_to", "reason", "topic", "effective_date", "changed_at"]
@@ -57,10 +68,10 @@ class TrackRecordSerializer(serializers.ModelSerializer):
 
 class SourceSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
-    parent = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Source.objects.all(), required=False, allow_null=True
-    )
+    parent = StrictSlugRelatedField(slug_field="slug", queryset=Source.objects.all(), required=False, allow_null=True)
     aliases = serializers.SerializerMethodField()
+    homepage = BlankableURLField(required=False, max_length=200)
+    reliability_grade = serializers.ChoiceField(choices=Grade.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Source
@@ -106,7 +117,7 @@ class AliasSerializer(serializers.Serializer):
     alias = serializers.CharField(max_length=200)
 
 
-class SourceFilter(django_filters.FilterSet):
+class SourceFilter(StrictFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices)
     status = django_filters.MultipleChoiceFilter(choices=Source.Status.choices)
     grade = django_filters.MultipleChoiceFilter(field_name="reliability_grade", choices=Grade.choices)

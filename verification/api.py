@@ -18,7 +18,14 @@ from rest_framework.views import APIView
 
 from claims.api import ID_REGEX, ClaimSerializer, claims_for_api
 from claims.models import Claim
-from config.api import ApiCursorPagination, Conflict, StrictOrderingFilter, StrictQueryParamsMixin
+from config.api import (
+    ApiCursorPagination,
+    Conflict,
+    StrictBooleanFilter,
+    StrictFilterSet,
+    StrictOrderingFilter,
+    StrictQueryParamsMixin,
+)
 
 from . import services
 from .models import ApiToken, ReviewItem, Verdict, Webhook, WebhookDelivery
@@ -48,7 +55,7 @@ def service_errors_as_conflicts(view_method):
 class ReviewItemSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:reviewitem-detail")
     claim = ClaimSerializer(read_only=True)
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = ReviewItem
@@ -72,7 +79,7 @@ class ReviewItemSerializer(serializers.ModelSerializer):
 class VerdictSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:verdict-detail")
     reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    approver = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    approver = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Verdict
@@ -120,9 +127,9 @@ class ReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=5000)
 
 
-class ReviewItemFilter(django_filters.FilterSet):
+class ReviewItemFilter(StrictFilterSet):
     state = django_filters.MultipleChoiceFilter(choices=ReviewItem.State.choices)
-    mine = django_filters.BooleanFilter(method="filter_mine", help_text="Only items assigned to me")
+    mine = StrictBooleanFilter(method="filter_mine", help_text="Only items assigned to me")
 
     class Meta:
         model = ReviewItem
@@ -201,7 +208,7 @@ class ReviewItemViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class VerdictFilter(django_filters.FilterSet):
+class VerdictFilter(StrictFilterSet):
     state = django_filters.MultipleChoiceFilter(choices=Verdict.State.choices)
     rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices)
 
@@ -303,7 +310,7 @@ def claim_review(verdict: Verdict, request=None) -> dict:
         "reviewRating": rating,
         "reviewBody": verdict.rationale,
         "author": organisation,
-        "datePublished": verdict.published_at.date().isoformat(),
+        "datePublished": (verdict.published_at or verdict.created_at).date().isoformat(),
         "citation": verdict.evidence_links,
     }
 

@@ -1,0 +1,66 @@
+"""Per-token throttling in Redis, and every error as problem+json with a stable type."""
+
+import pytest
+from django.core.cache import cache
+
+from config.api import PROBLEMS, ApiRateThrottle, ApiWriteRateThrottle
+from tests.api.conftest import problem, token_client
+from verification.models import ApiToken
+
+
+@pytest.fixture
+def tight_rates(monkeypatch):
+    monkeypatch.setattr(ApiRateThrottle, "THROTTLE_RATES", {"api": "3/minute", "api_write": "2/minute"})
+    monkeypatch.setattr(ApiWriteRateThrottle, "THROTTLE_RATES", {"api": "3/minute", "api_write": "2/minute"})
+
+
+def test_a_token_over_its_rate_gets_429_with_retry_after(api_client_user, tight_rates):
+    client = token_client(api_client_user)
+    statuses = [client.get("/api/v1/claims/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = client.get("/api/v1/claims/")
+    body = problem(response)
+    assert body["type"] == "/api/problems/throttled" and int(response["Retry-After"]) > 0
+
+
+def test_throttling_counts_each_token_separately_in_redis(api_client_user, tight_rates):
+    first, second = token_client(api_client_user), token_client(api_client_user)
+    for _ in range(3):
+        first.get("/api/v1/claims/")
+    assert first.get("/api/v1/claims/").status_code == 429
+    assert second.get("/api/v1/claims/").status_code == 200
+    token = ApiToken.objects.order_by("pk").first()
+    assert len(cache.get(f"throttle_api_token:{token.pk}")) == 3
+
+
+def test_writes_have_their_own_tighter_budget(api_client_user, tight_rates):
+    client = token_client(api_client_user, ApiToken.Scope.READ_WRITE)
+    codes = [
+        client.post("/api/v1/documents/", {"text": f"The ministry said {n} drones fell."}, format="json").status_code
+        for n in range(3)
+    ]
+    assert codes == [202, 202, 429]
+
+
+def test_an_unknown_address_under_the_api_is_a_problem(read_api):
+    response = read_api.get("/api/v1/nothing-here/")
+    assert response.status_code == 404 and problem(response)["type"] == "/api/problems/not-found"
+
+
+def test_a_wrong_method_is_a_problem(write_api):
+    response = write_api.delete("/api/v1/claims/")
+    assert response.status_code == 405 and problem(response)["type"] == "/api/problems/method-not-allowed"
+
+
+def test_problems_carry_status_title_detail_and_instance(anonymous_api, db):
+    body = problem(anonymous_api.get("/api/v1/claims/?status=flagged"))
+    assert body["status"] == 401 and body["title"] and body["detail"]
+    assert body["instance"] == "/api/v1/claims/?status=flagged"
+
+
+def test_every_problem_type_is_documented_at_its_address(anonymous_api, db):
+    for slug in PROBLEMS:
+        response = anonymous_api.get(f"/api/problems/{slug}")
+        assert response.status_code == 200
+        [entry] = response.json()["problems"]
+        assert entry["type"] == f"/api/problems/{slug}" and entry["meaning"]
