@@ -262,7 +262,8 @@ class Registry:
         for name, cpos, is_person in reversed(self.claimants):
             if cpos < pos and pos - cpos <= window and not is_person and name[:1].isupper():
                 if (
-                    name.lower() not in lx.COUNTRY_OF
+                    _is_body_name(name, self.look)
+                    and name.lower() not in lx.COUNTRY_OF
                     and not name.lower().startswith(("the ", "a ", "an "))
                     and not rules.is_outlet_name(name, self.look)
                 ):
@@ -274,6 +275,24 @@ class Registry:
             if opos < pos and head in _words(name):
                 return name
         return None
+
+
+_LINKERS = {"of", "for", "the", "and", "&", "on", "de"}
+
+
+def _is_body_name(name: str, look) -> bool:
+    """A proper name of an organisation: "Calvex Chemicals", "FEMA", "Department of Health"."""
+    words = [w for w in name.split() if w.lower() not in _LINKERS]
+    if not words:
+        return False
+    entry = look.match(name) if look is not None else None
+    if entry is not None:
+        return entry.kind not in ("official_person", "platform")
+    if name.isupper() and len(name) >= 2:
+        return True
+    all_caps = all(w[:1].isupper() for w in words)
+    last_org = words[-1].lower() in rules._ORG_WORDS and any(w[:1].isupper() for w in words)
+    return (all_caps and len(words) >= 2) or last_org
 
 
 def _org_in_title(title: str, look: _Lookup) -> str | None:
@@ -304,6 +323,7 @@ def _org_in_title(title: str, look: _Lookup) -> str | None:
             "health",
             "finance",
         )
+        and words[-1].islower()
     ):
         words.pop()
     while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
@@ -318,8 +338,11 @@ def _org_in_title(title: str, look: _Lookup) -> str | None:
     entry = look.match(cand) or look.match("the " + cand)
     if entry is not None and entry.kind not in ("platform", "news_agency", "news_outlet"):
         return entry.name
-    low = cand.lower().split()
-    if low and low[-1] in rules._ORG_WORDS and any(w[:1].isupper() for w in cand.split()) and len(low) <= 6:
+    if (
+        len(cand.split()) <= 6
+        and _is_body_name(cand, None)
+        and any(w.lower() in rules._ORG_WORDS for w in cand.split())
+    ):
         return cand
     return None
 
@@ -410,7 +433,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             p = reg.find_by_title(raw, pos)
             if p is not None:
                 return _Who(p.full, p.org, p)
-        elif head in lx.ORG_HEADS:
+        elif head in lx.ORG_HEADS and len(low.split()) == 2:
             org = reg.find_org(head, pos) or reg.recent_body(pos)
             if org:
                 return _Who(org)
@@ -420,12 +443,15 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     )
     if om and any(w in lx.TITLES or w in lx.ROLE_NOUNS for w in _words(raw[: om.start()])):
         org = _surface(om.group(1))  # "a spokesperson for the Home Office"
+    if org is None and raw.split() and re.sub(r"[’']s$", "", raw.split()[-1].lower()) in lx.TITLES:
+        org = _org_in_title(raw, look)  # "A Department of Health spokesperson"
     return _Who(raw, org, outlet=rules.is_outlet_name(raw, None))
 
 
 def _surface(name: str) -> str:
-    """A name as written, without a leading article or a trailing "(AP)"."""
+    """A name as written, without a leading article, a possessive or a trailing "(AP)"."""
     name = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name.strip())
+    name = re.sub(r"(?<=[A-Za-z])[’']s$", "", name)
     return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
 
 
@@ -497,6 +523,13 @@ class _Draft:
     org_from_statement: str | None = None
 
 
+# "citing figures from the NHS", "citing its own measurements": evidence, not a person who claims
+_DATA_SOURCE = re.compile(
+    r"^(?:its|his|her|their|our)\b|\b(?:figures|data|documents|records|statistics|numbers|estimates|"
+    r"measurements|analysis|research|study|studies|polls?|surveys?|footage|images|intelligence|evidence|"
+    r"information|calculations|readings|results|models?)\b",
+    re.IGNORECASE,
+)
 _ROLE_RANK = {"statement": 0, "channel": 1, "agency": 2, "publisher": 3, "source": 4, "outlet": 5}
 
 
@@ -554,7 +587,7 @@ def _build_sentence_claims(
                 out.append(link)
         return out
 
-    citing = [b for b in bodies if b[1] == "citing"]
+    citing = [b for b in bodies if b[1] == "citing" and not _DATA_SOURCE.search(b[0])]
     if citing and speakers:
         # "X reported, citing an unnamed aide": the aide claims, X carries it
         name, _role, pos = citing[0]

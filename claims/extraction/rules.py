@@ -152,6 +152,68 @@ _TRAILING_ADVERBIAL = re.compile(
     r"[^,;:“”\"]*$",
     re.IGNORECASE,
 )
+_CONTRACTIONS = {"it", "that", "there", "what", "he", "she", "who", "here", "let", "where", "how"}
+_FUNCTION_WORDS = {
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "that",
+    "which",
+    "who",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "if",
+    "when",
+    "while",
+    "where",
+    "after",
+    "before",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "said",
+    "says",
+    "told",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "not",
+    "no",
+    "also",
+    "over",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "there",
+}
+_ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 _NOUN_LIKE_CUES = {
     "claims",
     "reports",
@@ -409,7 +471,9 @@ _QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
 _WRITING_IN_RE = re.compile(r"\b(?:writing|wrote|speaking|spoke)\s+(?:in|to)\s+", re.IGNORECASE)
 _REPORTED_BY_RE = re.compile(r"\b(?:reported|published|obtained|seen|first\s+reported)\s+by\s+", re.IGNORECASE)
-_INTERVIEW_RE = re.compile(r"\b(?:interview|speaking|talking|conversation)\s+with\s+", re.IGNORECASE)
+_INTERVIEW_RE = re.compile(
+    r"\b(?:interview|speaking|talking|conversation|spoke|talked)\s+(?:with|to)\s+", re.IGNORECASE
+)
 _AS_SAYING_RE = re.compile(r"\bas\s+saying\b", re.IGNORECASE)
 _STATEMENT_FROM_RE = re.compile(
     r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|post|readout|communique|communiqué|"
@@ -530,6 +594,8 @@ def _np_token_ok(tok: Tok) -> bool:
         return t not in lx.NON_NAME_CAPS or t in ("The", "A", "An", "His", "Her", "Their", "Its", "Our")
     if _NAME_PREFIX.match(t):
         return True
+    if low.endswith(("’s", "'s")) and low[:-2] not in _CONTRACTIONS and t[:1].isalpha():
+        return True  # "the neighbour's foreign ministry"
     if t[:1].isdigit():
         return True
     return (
@@ -566,6 +632,26 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
             if i >= 2 and toks[i - 1].low in ("and", "of") and _np_token_ok(toks[i - 2]):
                 continue
             break
+    # "State environmental officials": adjectives the lexicon lacks, up to a capital or a determiner
+    k = i
+    while (
+        k > 0
+        and j - k < 8
+        and toks[k - 1].text.isalpha()
+        and toks[k - 1].text.islower()
+        and (
+            _ADJ_SUFFIX.search(toks[k - 1].low)
+            and toks[k - 1].low not in _FUNCTION_WORDS
+            and toks[k - 1].low not in lx.CUE_FORMS
+        )
+    ):
+        k -= 1
+    if k < i and (k == 0 or toks[k - 1].is_cap or toks[k - 1].low in _DETERMINERS):
+        i = k
+        while i > 0 and (toks[i - 1].is_cap and _np_token_ok(toks[i - 1]) or toks[i - 1].low in _DETERMINERS):
+            i -= 1
+            if toks[i].low in _DETERMINERS:
+                break
     # Connectives may sit inside a phrase but neither begin nor end it.
     while i < j and toks[i].low in ("of", "for", "and", "&", "at", "in"):
         i += 1
@@ -594,6 +680,16 @@ def _np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
         j += 3
     while j > i and toks[j - 1].low in ("of", "for", "and", "&", "the", "a"):
         j -= 1
+    # "federal records": a phrase that ends on a modifier goes on to its noun
+    if (
+        i < j < n
+        and not toks[j - 1].is_cap
+        and toks[j - 1].low in lx.MODIFIERS
+        and toks[j - 1].low not in lx.ROLE_NOUNS
+    ):
+        nxt = toks[j]
+        if nxt.text.isalpha() and nxt.text.islower() and nxt.low not in _FUNCTION_WORDS:
+            j += 1
     if j <= i:
         return None
     return (i, j)
@@ -815,6 +911,9 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
             continue
         att = Attribution(pos, pos + len(m.group(0).split()[0]), "deny", sp, kind="denial", confidence=0.8)
         att.obj = m.group("obj")
+        pre = text[start : sp.start].rstrip().lower() + " "
+        if re.search(r"(?:" + _CLAIM_NOUN_RE.pattern + r")\s+(?:that|which)?\s*(?:[\w’'-]+\s+){0,2}$", pre):
+            att.relative = True  # "..., an accusation the ministry described as baseless"
         att.content = (start + m.start("obj"), start + m.end())
         atts.append(att)
         called_spans.append((pos, start + m.end()))
@@ -1251,7 +1350,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     cend = end
     tail_m = re.search(
         r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said|"
-        r"(?:a|an)\s+(?:claim|assertion|allegation|accusation|statement|charge)\s+(?:that|which))"
+        r"(?:a|an)\s+(?:claim|assertion|allegation|accusation|statement|charge)\b)"
         r"\b.*|;.*|[.!?]+[”\"’']?)$",
         text[cstart:end],
     )
