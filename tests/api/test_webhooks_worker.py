@@ -27,3 +27,24 @@ def test_worker_delivers_a_signed_event_after_commit(celery_worker_process):  # 
     assert signature_verify(secret=created.secret, body=request["body"], header=request["headers"][SIGNATURE_HEADER])
     assert json.loads(request["body"])["data"] == {"claim": 42, "rating": "false"}
     assert delivery.attempts == 1 and delivery.response_status == 200
+
+
+def test_approving_a_verdict_over_the_api_sends_verdict_published(celery_worker_process, editor, other_fact_checker):  # noqa: F811
+    from tests.api.conftest import session_client
+    from tests.factories import ClaimFactory, ReviewItemFactory, VerdictFactory
+    from verification.models import ReviewItem
+
+    claim = ClaimFactory(status="awaiting_approval")
+    item = ReviewItemFactory(claim=claim, state=ReviewItem.State.AWAITING_APPROVAL, assignee=other_fact_checker)
+    verdict = VerdictFactory(claim=claim, review_item=item, reviewer=other_fact_checker, rating="mostly_false")
+    with Receiver() as receiver:
+        created = webhook_create(url=receiver.url, event_types=["verdict.published"])
+        response = session_client(editor).post(f"/api/v1/verdicts/{verdict.pk}/approve/")
+        assert response.status_code == 200
+
+        [request] = wait_until(lambda: receiver.requests, timeout=60)
+
+    assert request["headers"]["X-Claimtrack-Event"] == "verdict.published"
+    assert signature_verify(secret=created.secret, body=request["body"], header=request["headers"][SIGNATURE_HEADER])
+    data = json.loads(request["body"])["data"]
+    assert data["verdict_id"] == verdict.pk and data["claim_id"] == claim.pk and data["rating"] == "mostly_false"
