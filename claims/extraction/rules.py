@@ -931,6 +931,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         if att is not None:
             atts.append(att)
 
+    atts.sort(key=lambda a: a.cue_start)
     return SentenceAnalysis(start, end, _merge_nested(atts), sources, channels, toks)
 
 
@@ -1157,6 +1158,8 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         return None
     if lemma == "claim" and re.match(r"\s*(?:the\s+)?(?:lives|life|victory\s+in|\d)", text[cue.end : cue.end + 20]):
         return None
+    if lemma == "post" and nxt not in ("on", "that", "in", "to", ":"):
+        return None  # "a video posted online": a participle, not a report
     if lemma == "accuse" and nxt == "of":
         return None  # "a minister accused of embezzlement": a participle, not an accusation
     passive = prev in _BE or (prev in ("been", "being"))

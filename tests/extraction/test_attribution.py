@@ -132,3 +132,39 @@ def test_claims_are_numbered_in_document_order(run):
     result = run("Russia said A happened. Ukraine said B happened. Poland said C happened.")
     assert [c.key for c in result.claims] == ["c1", "c2", "c3"]
     assert [c.claimant for c in result.claims] == ["Russia", "Ukraine", "Poland"]
+
+
+def test_sentence_initial_according_to_names_the_source(run):
+    assert only(run("According to the Kyiv Independent, the strike killed four.")).claimant == "Kyiv Independent"
+
+
+def test_quoted_as_saying_names_speaker_and_carrier(run):
+    c = only(run("Lavrov was quoted by RIA Novosti as saying that any new treaty would include Britain."))
+    assert c.claimant == "Lavrov"
+    assert names(c.via) == ["RIA Novosti"]
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("Investigators found that the pilot had switched off the engine.", "Investigators"),
+        ("Economists estimate that growth slowed to 1.2% in the third quarter.", "Economists"),
+        ("State environmental officials said they had not yet received test results.", "State environmental officials"),
+        ("Labour said only two hospitals had been completed, citing figures from the NHS.", "Labour"),
+        ("The deal has collapsed, three sources told Reuters.", "three sources"),
+    ],
+)
+def test_findings_estimates_and_plain_subjects_are_attributed(run, sentence, claimant):
+    assert only(run(sentence)).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police found the body of a second man on Tuesday.",
+        "He told the story of his escape from the city.",
+        "What he said was not true.",
+    ],
+)
+def test_cue_words_that_report_nothing_are_not_claims(run, sentence):
+    assert run(sentence).claims == []

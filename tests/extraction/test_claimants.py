@@ -60,3 +60,18 @@ def test_registry_person_gets_its_source_id_and_parent_body(run):
     c = only(run("Peskov said the report was wrong in every detail and would be ignored."))
     assert c.claimant_source_id == 8
     assert c.claimant_org == "Kremlin"
+
+
+def test_the_agency_resolves_to_the_body_that_spoke_just_before(run):
+    result = run(
+        "FEMA called those claims false. The agency said in a statement that it had delivered 7 million meals."
+    )
+    assert result.claims[1].claimant == "FEMA"
+
+
+def test_a_ministry_named_with_its_remit_is_not_resolved_to_another_ministry(run):
+    result = run(
+        "The neighbour's foreign ministry said the fighters were not there. "
+        "The interior ministry later said 12 attackers had been killed."
+    )
+    assert result.claims[1].claimant == "The interior ministry"

@@ -118,3 +118,32 @@ def test_counter_verb_on_the_same_topic_is_a_counter_claim(run):
     )
     npr, campaign = result.claims
     assert (campaign.kind, campaign.denies) == ("counter_claim", npr.key)
+
+
+def test_a_claim_an_outlet_found_untrue_is_denied_by_the_outlet(run):
+    result = run(
+        "Trump said at a rally that the administration had spent disaster money on migrants, a claim that NPR "
+        "found to be untrue."
+    )
+    claim, denial = result.claims
+    assert (claim.claimant, claim.kind) == ("Trump", "claim")
+    assert (denial.claimant, denial.kind, denial.denies) == ("NPR", "denial", claim.key)
+
+
+def test_an_accusation_described_as_baseless_is_denied_in_the_same_sentence(run):
+    result = run(
+        "The government blamed a neighbouring state for harbouring the fighters, an accusation the neighbour's "
+        "foreign ministry described as “baseless and irresponsible”."
+    )
+    claim, denial = result.claims
+    assert claim.kind == "claim"
+    assert (denial.claimant, denial.kind, denial.denies) == ("the neighbour's foreign ministry", "denial", claim.key)
+
+
+def test_the_accused_partys_denial_links_to_the_accusation(run):
+    result = run(
+        "The Rapid Support Forces (RSF) killed more than 100 civilians in a village, a local resistance committee "
+        "said. The RSF denied targeting civilians."
+    )
+    claim, denial = result.claims
+    assert denial.denies == claim.key

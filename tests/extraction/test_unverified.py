@@ -74,3 +74,21 @@ def test_a_second_cue_does_not_reflag_claims_an_earlier_cue_covered(run):
 def test_plain_negatives_are_not_unverified_cues(run):
     result = run("The ministry said the report was accurate. The ministry did not immediately respond to a request.")
     assert not any(c.unverified for c in result.claims)
+
+
+def test_relative_cue_in_the_claim_sentence_flags_it(run):
+    c = only(run("An armed group claimed responsibility in a video posted online, which Al Jazeera could not verify."))
+    assert c.unverified_cue.text == "could not verify"
+
+
+def test_provided_no_evidence_after_the_claim_flags_it(run):
+    c = only(run("The interior ministry said 12 attackers had been killed, but provided no evidence."))
+    assert c.unverified
+
+
+def test_singular_cue_passes_over_a_denial_to_the_claim_it_denies(run):
+    result = run(
+        "The RSF killed more than 100 civilians, a local resistance committee said. The RSF denied targeting "
+        "civilians. CNN could not independently verify the death toll."
+    )
+    assert [c.unverified for c in result.claims] == [True, False]
