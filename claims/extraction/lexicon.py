@@ -47,6 +47,10 @@ _CUES = {
     "find": "found finds",
     "show": "showed shows",
     "rebut": "rebutted",
+    "rebuff": "rebuffed rebuffs",
+    "rubbish": "rubbished rubbishes",
+    "contest": "contested contests",
+    "push": "pushed pushes",
     "blame": "blamed blames",
     "concede": "conceded",
     "disclose": "disclosed",
@@ -56,10 +60,10 @@ _CUES = {
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUES.items() for form in forms.split()}
 
-DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut"}
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut", "rebuff", "rubbish", "contest", "push"}
 # Denial verbs that deny only with a claim-like object ("rejected the allegations"), never with a
 # plan or a request ("rejected a peace plan").
-DENIAL_NEEDS_CLAIM_OBJECT = {"reject", "dismiss", "dispute"}
+DENIAL_NEEDS_CLAIM_OBJECT = {"reject", "dismiss", "dispute", "rebuff", "contest", "push"}
 COUNTER_LEMMAS = {"counter", "retort", "insist", "maintain", "contend"}
 # Verbs that report speech only when a clause follows ("announced that ...", not "announced a deal").
 NEEDS_CLAUSE = {
@@ -278,7 +282,7 @@ HARD_NEGATIVE_SUBJECTS = {
 
 DENIAL_ADJECTIVES = (
     "untrue|false|baseless|groundless|unfounded|fabricated|fake|nonsense|lies|a lie|absurd|"
-    "ridiculous|propaganda|a lie|lie|disinformation|misinformation|fiction|a fabrication|fabrication|"
+    "ridiculous|propaganda|a lie|lie|staged|doctored|manipulated|forged|a forgery|a fake|disinformation|misinformation|fiction|a fabrication|fabrication|"
     "inaccurate|incorrect|misleading|wrong|slander|slanderous|a hoax|hoax|not true|not accurate|"
     "without foundation|totally untrue|completely false"
 )

@@ -425,7 +425,9 @@ DENIAL_PHRASE_RE = re.compile(
     r"discussed|proposed|existed)|did\s+not\s+(?:happen|take\s+place|occur)|"
     r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth\s+(?:to|in)|no\s+basis\s+in|"
     r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|no\s+basis\s+(?:for|in)|"
-    r"(?:is|was|are|were)\s+[“\"‘']?lying|\blied\b|"
+    r"(?:is|was|are|were)\s+[“\"‘']?lying|\blied\b|(?:did|done|doing)\s+nothing\s+wrong|"
+    r"push(?:ed|es|ing)?\s+back\s+(?:against|on)\s+(?:the\s+|these\s+|such\s+)?(?:claims?|reports?|allegations?|"
+    r"accusations?|suggestions?)|"
     r"(?:he|she|they|it|we)\s+(?:had\s+|has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|refuted)\b|"
     r"there\s+(?:is|was|were)\s+no\s+(?:such|truth|evidence\s+(?:of|that|to))|"
     r"(?:is|was|were|are)\s+not\s+(?:involved|responsible)|played\s+no\s+(?:role|part))\b",
@@ -1134,6 +1136,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         return None  # "What he said was not true": a clause about speech, not a report of it
     if cue.low in _NOUN_LIKE_CUES and (
         prev in _DETERMINERS
+        or prev in ("against", "about", "over", "of", "on", "to", "with", "by", "for", "amid", "despite", "following")
         or prev.endswith(("’s", "'s"))
         or prev in lx.MODIFIERS
         or prev in lx.CUE_FORMS
@@ -1158,6 +1161,8 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         return None
     if lemma == "claim" and re.match(r"\s*(?:the\s+)?(?:lives|life|victory\s+in|\d)", text[cue.end : cue.end + 20]):
         return None
+    if lemma == "push" and not re.match(r"\s+back\s+(?:against|on|at)\b", text[cue.end : cue.end + 20]):
+        return None  # only "pushed back against the claims" reports a denial
     if lemma == "post" and nxt not in ("on", "that", "in", "to", ":"):
         return None  # "a video posted online": a participle, not a report
     if lemma == "accuse" and nxt == "of":
@@ -1371,6 +1376,10 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
 
     # Denials, and the ordinary actions that look like them.
     if lemma in lx.DENIAL_LEMMAS:
+        if prev in ("not", "n't", "never", "neither", "nor", "or") or re.search(
+            r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$", text[base : cue.start]
+        ):
+            return None  # "has not denied the report", "would neither confirm nor deny"
         obj_toks = [t for t in toks[k + 1 : k + 12] if t.text not in ("“", '"')]
         words = [t.low for t in obj_toks]
         content_words = [

@@ -18,6 +18,11 @@ from .conftest import only
         "“France neither accepted nor proposed anything of the sort,” the source told AFP.",
         "Downing Street said there were “no such plans”.",
         "China's foreign ministry said there was no basis for the theory.",
+        "The company said it had done nothing wrong.",
+        "The ministry pushed back against claims that it had hidden the figures.",
+        "Moscow rubbished the reports.",
+        "The army said the video was staged.",
+        "Officials contested the figures.",
     ],
 )
 def test_denial_words_and_phrases_make_a_denial(run, sentence):
@@ -34,6 +39,9 @@ def test_denial_words_and_phrases_make_a_denial(run, sentence):
         "A federal judge dismissed the lawsuit last year.",
         "Beijing has repeatedly rejected calls for an independent investigation.",
         "He was denied bail.",
+        "The Kremlin has not denied the report.",
+        "The spokesman refused to confirm or deny the report.",
+        "Police pushed back the crowd.",
     ],
 )
 def test_ordinary_actions_with_denial_verbs_are_not_claims(run, sentence):
