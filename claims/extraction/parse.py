@@ -144,6 +144,8 @@ def _refine(text: str, an: rules.SentenceAnalysis, sdoc, offset: int, look) -> r
         if lemma in ("accuse", "blame") and not any(c.dep_ == "dobj" for c in tok.children):
             continue
         if lemma in lx.DENIAL_LEMMAS:
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue  # "has not denied the report"
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lower_ in lx.HARD_NEGATIVE_OBJECTS:
                 continue
