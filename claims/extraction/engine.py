@@ -478,10 +478,12 @@ def _who_of_entry(entry: GazetteerEntry, reg: Registry, pos: int, surface: str) 
 _UNVERIFIED_RE = re.compile(
     r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
     r"(?:independently\s+|immediately\s+|yet\s+)?(?:verify|confirm|corroborate|authenticate)\b"
-    r"|(?:could|can|cannot|can't|couldn't|could\s+not|did\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
+    r"|(?:could|can|cannot|can't|couldn't|could\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
     r"(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+|separately\s+)+(?:verif|confirm|corroborat|authenticat)\w*"
     r"|(?:could|can|cannot|can't|couldn't|could\s+not)\s*(?:not\s+)?(?:be\s+)?(?:verif|corroborat|authenticat)\w*"
     r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed|corroborated)"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:independently\s+)?(?:verified|corroborated)"
+    r"|no\s+independent\s+(?:confirmation|verification|corroboration)|unsubstantiated|citing\s+no\s+evidence"
     r"|not\s+(?:been\s+)?independently\s+(?:verified|confirmed|corroborated)"
     r"|without\s+(?:providing|offering|giving|presenting|citing|producing|showing|sharing|supplying)\s+"
     r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence)|without\s+(?:any\s+)?(?:evidence|proof)"
@@ -492,7 +494,7 @@ _UNVERIFIED_RE = re.compile(
     r"|not\s+possible\s+to\s+(?:independently\s+)?(?:verify|confirm)|impossible\s+to\s+(?:independently\s+)?(?:verify|confirm))",
     re.IGNORECASE,
 )
-_UNVERIFIED_KEYS = ("verif", "confirm", "evidence", "proof", "corroborat", "authenticat")
+_UNVERIFIED_KEYS = ("verif", "confirm", "evidence", "proof", "corroborat", "authenticat", "unsubstantiated")
 _EVIDENCE_TYPES = re.compile(r"evidence|proof|unconfirmed|unverified|uncorroborated", re.IGNORECASE)
 _SINGULAR_OBJ = re.compile(
     r"\b(?:verify|confirm|corroborate|authenticate)\w*\s+(?:(?:the|this|that|his|her|its|their)\s+)?(?:\w+\s+)?"

@@ -92,3 +92,15 @@ def test_singular_cue_passes_over_a_denial_to_the_claim_it_denies(run):
         "civilians. CNN could not independently verify the death toll."
     )
     assert [c.unverified for c in result.claims] == [True, False]
+
+
+def test_has_not_verified_and_no_independent_confirmation_are_cues(run):
+    result = run("The army said it shot down 20 drones. The BBC has not verified the figures.")
+    assert only(result).unverified
+    result = run("The ministry said 30 people died. There was no independent confirmation of the toll.")
+    assert only(result).unverified
+
+
+def test_a_party_not_confirming_a_report_is_not_an_unverified_cue(run):
+    result = run("Police said three people were held. The ministry did not immediately confirm the arrests.")
+    assert not only(result).unverified
