@@ -186,7 +186,7 @@ class Command(BaseCommand):
             for model in (Document, Claim, Attribution, ClaimLink, Flag, ReviewItem, Verdict)
         }
         tables = {model: Table(model) for model in ids}
-        now = datetime.now(UTC).replace(microsecond=0)
+        now = self.now = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=5)
         horizon = timedelta(days=options["days"])
         target = options["claims"]
         per_document = max(1, options["claims_per_document"])
@@ -203,11 +203,12 @@ class Command(BaseCommand):
                             break
                         count = min(target - made, rng.randint(max(1, per_document // 2), per_document * 3 // 2))
                         # Documents arrive in time order, so ids and timestamps agree as they do in production.
-                        at = (
+                        at = min(
+                            now,
                             now
                             - horizon
                             + horizon * ((made + count / 2) / target)
-                            + timedelta(seconds=rng.randint(0, 59))
+                            + timedelta(seconds=rng.randint(0, 59)),
                         )
                         self._document(
                             rng, tables, ids, at, count, outlets, speakers, agencies, checkers, editors, first_claim_id
@@ -290,7 +291,10 @@ class Command(BaseCommand):
             offset = sentence_end + 1
             status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
             rating = rng.choice(RATINGS) if status == "published" else ""
-            updated = at + timedelta(minutes=rng.randint(1, 60 * 24 * (3 if status != "unreviewed" else 0) + 5))
+            # Reviews happen after the story arrived, and never in the future.
+            updated = min(
+                self.now, at + timedelta(minutes=rng.randint(1, 60 * 24 * (3 if status != "unreviewed" else 0) + 5))
+            )
             if kind != "claim" and claim_id > first_claim_id:
                 # Most denials answer a claim from an earlier story; some one in the same story.
                 target = (
