@@ -96,6 +96,12 @@ class ClaimQuerySet(models.QuerySet):
     def machine_made(self):
         return self.filter(origin=Origin.MACHINE)
 
+    def previously_checked(self):
+        """Claims that match (same_as / corroborates) a claim with a published verdict."""
+        from claims.matching.queries import previously_checked
+
+        return previously_checked(self)
+
 
 class Claim(models.Model):
     """One attributed assertion in a document: who claimed what, through whom."""
@@ -167,6 +173,13 @@ class Claim(models.Model):
     def __str__(self) -> str:
         who = self.claimant_name or "outlet"
         return f"{who}: {self.text[:80]}"
+
+    @property
+    def previous_check(self) -> Claim | None:
+        """The matching claim whose published verdict applies to this one ("previously checked"), or None."""
+        from claims.matching.queries import previous_verdict_claim
+
+        return None if self.status == self.Status.PUBLISHED else previous_verdict_claim(self)
 
 
 class Attribution(models.Model):

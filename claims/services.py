@@ -328,8 +328,11 @@ def document_enqueue_follow_ups(*, document_id: int) -> None:
     from sources.tasks import suggest_sources_for_document
     from verification.tasks import flag_document
 
+    from .tasks import match_document
+
     flag_document.delay_on_commit(document_id)
     suggest_sources_for_document.delay_on_commit(document_id)
+    match_document.delay_on_commit(document_id)
 
 
 def documents_sweep_stuck(*, older_than: timedelta = timedelta(minutes=10)) -> list[int]:

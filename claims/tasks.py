@@ -12,6 +12,7 @@ from .extraction_runner import run_extraction
 
 # Feed polling tasks live beside the ingestion code; importing them here registers them with the worker.
 from .ingestion.tasks import poll_due_feeds, poll_feed  # noqa: F401
+from .matching.tasks import match_document  # noqa: F401
 from .models import Document
 from .services import (
     document_claim_for_processing,

@@ -1,0 +1,220 @@
+"""Deciding how two claims from different documents relate: denies, counters, same_as, corroborates.
+
+Pure Python. Each decision carries a confidence in [0, 1] and a one-line explanation a checker can
+read ("same claimant body; 7 shared content words; denial names 'Russia's claim'"). The service
+turns decisions above the link threshold into machine-made links and the rest into suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.matching.text import STOPWORDS, content_terms, fold
+
+DENIAL = "denial"
+COUNTER_CLAIM = "counter_claim"
+CLAIM = "claim"
+
+# Words every report of a dispute shares, whatever it is about: they say nothing about the topic.
+DISPUTE_VOCABULARY = frozenset(
+    content_terms(
+        """said says say told telling tell claimed claims claim claiming announced announcement wrote writes
+        warned accused insisted according statement statements report reports reported reporting quoted citing
+        cited added adding denied denies deny denial rejected rejects reject dismissed dismisses refuted refutes
+        false untrue baseless fake lie lies nonsense assertion assertions allegation allegations alleged
+        suggestion suggestions rumour rumours rumor rumors spokesperson spokesman spokeswoman official officials
+        source sources news agency agencies ministry statement wednesday thursday friday saturday sunday monday
+        tuesday earlier later today yesterday week month year immediately also neither nor anything sort
+        accepted proposed"""
+    )
+)
+
+DISPUTE_WORDS = frozenset(
+    "has have had was were is are denied denies rejected dismissed refuted called insisted".split()
+)
+
+# "Russia's claim of ...", "the Ukrainian president's assertion about ...", "claims by the ministry".
+_POSSESSOR = re.compile(
+    r"(?P<who>(?:[A-Za-z][\w.-]*\s+){0,3}[A-Za-z][\w.-]*)['\u2019]s?\s+"
+    r"(?:claims?|assertions?|allegations?|accusations?|reports?|statements?|suggestions?|account|version|remarks?)\b"
+)
+_BY_WHOM = re.compile(
+    r"\b(?:claims?|assertions?|allegations?|accusations?|reports?|statements?|suggestions?)\s+(?:by|from)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})"
+)
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What linking needs to know about one stored claim."""
+
+    id: int
+    kind: str
+    text: str
+    sentence: str = ""
+    claimant: str = ""
+    claimant_source: int | None = None
+    body: str = ""
+    body_source: int | None = None
+    document: int | None = None
+    outlet: str = ""
+    names: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def origin(self) -> str:
+        """Where the assertion comes from: the body the claimant speaks for, else the claimant.
+
+        Agencies and outlets that carry a statement are channels, not origins: AP and Reuters both
+        quoting the Russian defence ministry give one origin, the ministry.
+        """
+        if self.body_source:
+            return f"source:{self.body_source}"
+        if self.body:
+            return f"name:{name_key(self.body)}"
+        if self.claimant_source:
+            return f"source:{self.claimant_source}"
+        if self.claimant:
+            return f"name:{name_key(self.claimant)}"
+        return f"outlet:{name_key(self.outlet)}" if self.outlet else f"document:{self.document}"
+
+    def topic_terms(self) -> set[str]:
+        own_names = set(content_terms(" ".join([self.claimant, self.body, *self.names])))
+        terms = set(content_terms(f"{self.text} {self.sentence}"))
+        # Five-letter prefixes meet 'mobilise' and 'mobilisation', 'discussed' and 'discussion'.
+        return {_stem5(t) for t in terms - DISPUTE_VOCABULARY - own_names}
+
+
+@dataclass(frozen=True)
+class LinkDecision:
+    """A proposed link from one claim to another, with its confidence and a readable reason."""
+
+    from_id: int
+    to_id: int
+    relation: str
+    confidence: float
+    explanation: str
+
+
+def name_key(name: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in {"the", "s"}]
+    return " ".join(words)
+
+
+def _stem5(word: str) -> str:
+    # "Russia" and "Russian", "Ukraine" and "Ukrainian", "France" and "French" are not all caught by
+    # a prefix, but the commonest demonyms are.
+    return word[:5] if len(word) >= 5 else word
+
+
+def named_targets(text: str) -> list[str]:
+    """Whose claim a denial names: 'Russia's claim' -> Russia; 'reports by state media' -> state media."""
+    found = [m.group("who") for m in _POSSESSOR.finditer(text)] + [m.group("who") for m in _BY_WHOM.finditer(text)]
+    cleaned = []
+    for who in found:
+        # Keep the name itself: "France has denied Russia" -> "Russia"; "the Ukrainian president" stays.
+        kept: list[str] = []
+        for word in reversed(who.split()):
+            lowered = word.lower()
+            if lowered in STOPWORDS or lowered in DISPUTE_WORDS or lowered.endswith("ed"):
+                break
+            kept.insert(0, word)
+        if kept:
+            cleaned.append(" ".join(kept))
+    return cleaned
+
+
+def names_match(named: str, claim: ClaimFacts) -> bool:
+    """Does a name in a denial ('Russia', 'the Ukrainian president') refer to this claim's claimant or body?"""
+    named_words = {_stem5(w) for w in name_key(named).split() if len(w) > 2}
+    if not named_words:
+        return False
+    for candidate in (claim.claimant, claim.body, *claim.names):
+        words = {_stem5(w) for w in name_key(candidate).split() if len(w) > 2}
+        if words and named_words & words:
+            return True
+    return False
+
+
+def _shared(a: ClaimFacts, b: ClaimFacts) -> tuple[set[str], float]:
+    ta, tb = a.topic_terms(), b.topic_terms()
+    shared = ta & tb
+    return shared, len(shared) / max(1, min(len(ta), len(tb)))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def decide_dispute(
+    rejecting: ClaimFacts, target: ClaimFacts, *, similarity: float | None = None
+) -> LinkDecision | None:
+    """Does a denial or counter-claim reject this stored claim? None when nothing suggests it."""
+    if rejecting.kind not in (DENIAL, COUNTER_CLAIM) or target.kind != CLAIM or rejecting.id == target.id:
+        return None
+    if rejecting.origin == target.origin and rejecting.document == target.document:
+        return None
+    shared, ratio = _shared(rejecting, target)
+    named = [n for n in named_targets(f"{rejecting.sentence} {rejecting.text}") if names_match(n, target)]
+    if not shared and not named:
+        return None
+    topic = min(1.0, ratio * 1.4) * 0.45 + min(len(shared), 6) / 6 * 0.25
+    if similarity is not None:
+        topic = 0.5 * topic + 0.5 * max(0.0, min(1.0, (similarity - 0.2) / 0.5)) * 0.7
+    confidence = topic + (0.3 if named else 0.0)
+    if rejecting.origin == target.origin:
+        # People rarely deny their own claims; a same-origin pair is more likely a correction.
+        confidence *= 0.6
+    reasons = []
+    if named:
+        reasons.append(f"{rejecting.kind.replace('_', '-')} names '{named[0]}'")
+    reasons.append(_plural(len(shared), "shared content word"))
+    if shared:
+        reasons[-1] += " (" + ", ".join(sorted(shared)[:4]) + ")"
+    if similarity is not None:
+        reasons.append(f"similarity {similarity:.2f}")
+    relation = "denies" if rejecting.kind == DENIAL else "counters"
+    return LinkDecision(
+        from_id=rejecting.id,
+        to_id=target.id,
+        relation=relation,
+        confidence=round(min(0.99, confidence), 3),
+        explanation="; ".join(reasons),
+    )
+
+
+def decide_repeat(new: ClaimFacts, stored: ClaimFacts, *, similarity: float | None = None) -> LinkDecision | None:
+    """Is the new claim the stored one reported again (same origin) or an independent corroboration?"""
+    if new.kind != stored.kind or new.id == stored.id or new.document == stored.document:
+        return None
+    shared, ratio = _shared(new, stored)
+    if len(shared) < 2:
+        return None
+    lexical = min(1.0, ratio * 1.2) * 0.7 + min(len(shared), 8) / 8 * 0.3
+    if similarity is not None:
+        closeness = 0.4 * lexical + 0.6 * max(0.0, min(1.0, (similarity - 0.45) / 0.4))
+    else:
+        closeness = lexical
+    same_origin = new.origin == stored.origin
+    reasons = [
+        "same claimant body"
+        if same_origin and (new.body or new.body_source)
+        else "same claimant"
+        if same_origin
+        else "independent origins",
+        _plural(len(shared), "shared content word"),
+    ]
+    if similarity is not None:
+        reasons.append(f"similarity {similarity:.2f}")
+    return LinkDecision(
+        from_id=new.id,
+        to_id=stored.id,
+        relation="same_as" if same_origin else "corroborates",
+        confidence=round(min(0.99, closeness), 3),
+        explanation="; ".join(reasons),
+    )
+
+
+def count_origins(claims: list[ClaimFacts]) -> int:
+    """How many independent origins a group of corroborating reports has."""
+    return len({claim.origin for claim in claims})

@@ -1,0 +1,263 @@
+"""Matching services: link a processed document's claims to stored claims, and let checkers rule on links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from claims.matching.linking import COUNTER_CLAIM, DENIAL, ClaimFacts, LinkDecision, decide_dispute, decide_repeat
+from claims.matching.retrieval import candidate_claims
+from claims.models import Claim, ClaimLink, Document, Origin
+from verification.audit import event_record
+
+SYMMETRIC = (ClaimLink.Relation.SAME_AS, ClaimLink.Relation.CORROBORATES)
+DISPUTING = (ClaimLink.Relation.DENIES, ClaimLink.Relation.COUNTERS)
+LIVE = (ClaimLink.Status.ACTIVE, ClaimLink.Status.CONFIRMED)
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds and limits of cross-document matching, from settings."""
+
+    link_threshold: float
+    suggest_threshold: float
+    window_days: int | None
+    candidates: int
+    use_encoder: bool
+
+    @classmethod
+    def current(cls) -> MatchSettings:
+        return cls(
+            link_threshold=float(getattr(settings, "CLAIMTRACK_MATCH_LINK_THRESHOLD", 0.6)),
+            suggest_threshold=float(getattr(settings, "CLAIMTRACK_MATCH_SUGGEST_THRESHOLD", 0.35)),
+            window_days=getattr(settings, "CLAIMTRACK_MATCH_WINDOW_DAYS", None) or None,
+            candidates=int(getattr(settings, "CLAIMTRACK_MATCH_CANDIDATES", 30)),
+            use_encoder=bool(getattr(settings, "CLAIMTRACK_MATCH_EMBEDDINGS", True)),
+        )
+
+
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3})$")
+
+
+def claim_facts(claim: Claim) -> ClaimFacts:
+    """The linking view of a stored claim: text, claimant, body, the words that name the claimant."""
+    names = []
+    if claim.claimant_name and claim.sentence:
+        # "president Volodymyr Zelenskiy said": the words before a name say what the claimant is.
+        at = claim.sentence.find(claim.claimant_name)
+        if at > 0:
+            match = _TITLE_BEFORE.search(claim.sentence[:at])
+            if match:
+                names.append(match.group(1).strip())
+    if claim.claimant_id and claim.claimant:
+        names.append(claim.claimant.name)
+    if claim.claimant_body_id and claim.claimant_body:
+        names.append(claim.claimant_body.name)
+    document = claim.document
+    return ClaimFacts(
+        id=claim.pk,
+        kind=claim.kind,
+        text=claim.text,
+        sentence=claim.sentence,
+        claimant=claim.claimant_name,
+        claimant_source=claim.claimant_id,
+        body=claim.claimant_body_name,
+        body_source=claim.claimant_body_id,
+        document=claim.document_id,
+        outlet=document.outlet.name if document.outlet_id and document.outlet else "",
+        names=tuple(names),
+    )
+
+
+def _similarities(claim: Claim, others: list[Claim], use_encoder: bool) -> dict[int, float] | None:
+    if not use_encoder or not others:
+        return None
+    from claims.matching.embeddings import load_encoder
+
+    encoder = load_encoder()
+    if encoder is None:
+        return None
+    vectors = encoder.encode([claim.text, *[other.text for other in others]])
+    return {other.pk: float(vectors[n + 1] @ vectors[0]) for n, other in enumerate(others)}
+
+
+def _stored(ids: list[int]) -> list[Claim]:
+    rows = Claim.objects.filter(pk__in=ids).select_related("document__outlet", "claimant", "claimant_body")
+    by_id = {row.pk: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def claim_match_decisions(*, claim: Claim, config: MatchSettings | None = None) -> list[LinkDecision]:
+    """Links one claim should have to claims of other documents (computed, not stored)."""
+    config = config or MatchSettings.current()
+    since = timezone.now() - timedelta(days=config.window_days) if config.window_days else None
+    facts = claim_facts(claim)
+    query = f"{claim.text} {claim.sentence}"
+    found = candidate_claims(text=query, limit=config.candidates, exclude_document_id=claim.document_id, since=since)
+    stored = _stored([c.claim_id for c in found])
+    similarity = _similarities(claim, stored, config.use_encoder)
+    decisions: list[LinkDecision] = []
+
+    if claim.kind in (DENIAL, COUNTER_CLAIM):
+        # A denial rejects one claim: the best-supported target only.
+        disputes = [
+            decide_dispute(facts, claim_facts(other), similarity=similarity.get(other.pk) if similarity else None)
+            for other in stored
+            if other.kind == Claim.Kind.CLAIM
+        ]
+        disputes = sorted((d for d in disputes if d), key=lambda d: -d.confidence)
+        decisions.extend(disputes[:1])
+    else:
+        for other in stored:
+            other_facts = claim_facts(other)
+            sim = similarity.get(other.pk) if similarity else None
+            if other.kind in (Claim.Kind.DENIAL, Claim.Kind.COUNTER_CLAIM):
+                # The claim can arrive after its denial: take over only if it beats the denial's current target.
+                decision = decide_dispute(other_facts, facts, similarity=sim)
+                if decision and decision.confidence > _best_dispute_confidence(other.pk):
+                    decisions.append(decision)
+            else:
+                decision = decide_repeat(facts, other_facts, similarity=sim)
+                if decision:
+                    decisions.append(decision)
+    return [d for d in decisions if d.confidence >= config.suggest_threshold]
+
+
+def _best_dispute_confidence(claim_id: int) -> float:
+    best = (
+        ClaimLink.objects.filter(from_claim_id=claim_id, relation__in=DISPUTING, status__in=LIVE)
+        .order_by("-confidence")
+        .values_list("confidence", flat=True)
+        .first()
+    )
+    return best or 0.0
+
+
+def _link_save(decision: LinkDecision, config: MatchSettings) -> str:
+    status = ClaimLink.Status.ACTIVE if decision.confidence >= config.link_threshold else ClaimLink.Status.SUGGESTED
+    existing = ClaimLink.objects.filter(
+        from_claim_id=decision.from_id, to_claim_id=decision.to_id, relation=decision.relation
+    ).first()
+    if existing is None and decision.relation in SYMMETRIC:
+        existing = ClaimLink.objects.filter(
+            from_claim_id=decision.to_id, to_claim_id=decision.from_id, relation=decision.relation
+        ).first()
+    if existing is not None:
+        # A checker's ruling, or a link a person made, is never overwritten by the machine.
+        if existing.origin == Origin.HUMAN or existing.status in (
+            ClaimLink.Status.CONFIRMED,
+            ClaimLink.Status.REJECTED,
+        ):
+            return "kept"
+        if (existing.status, existing.confidence, existing.explanation) == (
+            status,
+            decision.confidence,
+            decision.explanation,
+        ):
+            return "unchanged"
+        existing.status, existing.confidence, existing.explanation = status, decision.confidence, decision.explanation
+        existing.save(update_fields=["status", "confidence", "explanation", "updated_at"])
+        return "updated"
+    ClaimLink.objects.create(
+        from_claim_id=decision.from_id,
+        to_claim_id=decision.to_id,
+        relation=decision.relation,
+        origin=Origin.MACHINE,
+        status=status,
+        confidence=decision.confidence,
+        explanation=decision.explanation[:500],
+    )
+    return "linked" if status == ClaimLink.Status.ACTIVE else "suggested"
+
+
+def _refresh_disputed(claim_ids: set[int]) -> None:
+    if not claim_ids:
+        return
+    disputed = set(
+        ClaimLink.objects.filter(to_claim_id__in=claim_ids, relation__in=DISPUTING, status__in=LIVE).values_list(
+            "to_claim_id", flat=True
+        )
+    )
+    Claim.objects.filter(pk__in=disputed, disputed=False).update(disputed=True)
+    Claim.objects.filter(pk__in=claim_ids - disputed, disputed=True).update(disputed=False)
+
+
+@transaction.atomic
+def document_match_claims(*, document_id: int) -> dict[str, int]:
+    """Link a processed document's claims to stored claims of other documents; safe to run twice."""
+    config = MatchSettings.current()
+    document = Document.objects.select_for_update().get(pk=document_id)
+    counts = {"linked": 0, "suggested": 0, "updated": 0, "unchanged": 0, "kept": 0}
+    claims = list(document.claims.select_related("document__outlet", "claimant", "claimant_body"))
+    touched: set[int] = set()
+    for claim in claims:
+        for decision in claim_match_decisions(claim=claim, config=config):
+            counts[_link_save(decision, config)] += 1
+            if decision.relation in DISPUTING:
+                touched.add(decision.to_id)
+    _refresh_disputed(touched)
+    if counts["linked"] or counts["suggested"] or counts["updated"]:
+        event_record(verb="document.matched", obj=document, actor_label="matching", after=counts)
+    return counts
+
+
+@transaction.atomic
+def claim_link_confirm(*, link_id: int, user, note: str = "") -> ClaimLink:
+    """A checker confirms a machine link or suggestion: it becomes a live link the machine keeps."""
+    link = ClaimLink.objects.select_for_update().get(pk=link_id)
+    before = {"status": link.status}
+    link.status = ClaimLink.Status.CONFIRMED
+    link.save(update_fields=["status", "updated_at"])
+    event_record(
+        verb="claim_link.confirmed",
+        obj=link,
+        actor=user,
+        before=before,
+        after={"status": link.status},
+        note=note,
+        claim=link.from_claim,
+    )
+    if link.relation in DISPUTING:
+        _refresh_disputed({link.to_claim_id})
+    return link
+
+
+@transaction.atomic
+def claim_link_reject(*, link_id: int, user, note: str = "") -> ClaimLink:
+    """A checker rejects a link: it stays as a record so the machine does not propose it again."""
+    link = ClaimLink.objects.select_for_update().get(pk=link_id)
+    before = {"status": link.status}
+    link.status = ClaimLink.Status.REJECTED
+    link.save(update_fields=["status", "updated_at"])
+    event_record(
+        verb="claim_link.rejected",
+        obj=link,
+        actor=user,
+        before=before,
+        after={"status": link.status},
+        note=note,
+        claim=link.from_claim,
+    )
+    if link.relation in DISPUTING:
+        _refresh_disputed({link.to_claim_id})
+    return link
+
+
+def claim_repeats(*, claim: Claim) -> list[Claim]:
+    """The claim and every live same_as or corroborating report of it, directly linked."""
+    links = ClaimLink.objects.filter(
+        Q(from_claim=claim) | Q(to_claim=claim), relation__in=SYMMETRIC, status__in=LIVE
+    ).values_list("from_claim_id", "to_claim_id")
+    ids = {claim.pk} | {i for pair in links for i in pair}
+    return list(Claim.objects.filter(pk__in=ids).select_related("document__outlet", "claimant", "claimant_body"))
+
+
+def claim_independent_origins(*, claim: Claim) -> int:
+    """How many independent origins report this claim (AP and Reuters quoting one ministry count once)."""
+    return len({claim_facts(c).origin for c in claim_repeats(claim=claim)})
