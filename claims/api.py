@@ -690,4 +690,4 @@ class DocumentViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.
         document = Document.objects.select_related("outlet").get(pk=result.document.pk)
         body = DocumentSerializer(document, context=self.get_serializer_context()).data
         code = status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK
-        return Response(body, status=code, headers={"Location": body["url"]})
+        return Response(body, status=code, headers={"Location": str(body["url"])})

@@ -159,7 +159,10 @@ def problem_exception_handler(exc, context):
     if slug is None:
         slug = {400: "validation-error", 404: "not-found", 409: "conflict"}.get(response.status_code, "server-error")
     errors = None
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, UnknownParameter):
+        errors = response.data
+        detail = f"Unknown query parameter: {', '.join(errors['unknown'])}. Allowed: {', '.join(errors['allowed']) or 'none'}."
+    elif isinstance(exc, exceptions.ValidationError):
         errors = response.data if isinstance(response.data, dict) else {"detail": response.data}
         detail = _flat_detail(response.data) or None
     else:
@@ -225,10 +228,7 @@ class StrictQueryParamsMixin:
         super().initial(request, *args, **kwargs)
         unknown = sorted(set(request.query_params) - self.allowed_query_params())
         if unknown:
-            allowed = ", ".join(sorted(self.allowed_query_params() - {"format"})) or "none"
-            raise UnknownParameter(
-                {"detail": f"Unknown query parameter: {', '.join(unknown)}. Allowed: {allowed}.", "unknown": unknown}
-            )
+            raise UnknownParameter({"unknown": unknown, "allowed": sorted(self.allowed_query_params() - {"format"})})
 
 
 # Request size -------------------------------------------------------------------------------

@@ -426,7 +426,7 @@ class WebhookViewSet(
         )
         result.webhook.secret = result.secret  # in memory only, for this one response
         body = WebhookCreatedSerializer(result.webhook, context=self.get_serializer_context()).data
-        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": str(body["url"])})
 
     def perform_destroy(self, instance):
         webhook_delete(webhook=instance, user=self.request.user)

@@ -20,6 +20,7 @@ def test_post_stores_the_document_and_answers_202_with_its_address(write_api, db
     body = response.json()
     document = Document.objects.get(pk=body["id"])
     assert response["Location"] == body["url"] and body["url"].endswith(f"/api/v1/documents/{document.pk}/")
+    assert type(response["Location"]) is str  # a WSGI server refuses str subclasses in headers
     assert body["status"] == "pending" and body["outlet"]["slug"] == "reuters"
     assert document.channel == "api" and document.external_id == "wire-1"
 
