@@ -22,9 +22,13 @@ CHROMIUM_ARGS = [
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's password
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One headless Chromium for the whole run; skipped with a reason when it is not installed."""
+    """A headless Chromium per test module; skipped with a reason when it is not installed.
+
+    Per module, not per session: only one Playwright sync API instance may run at a time, and a
+    module that starts its own must find none left running by an earlier module.
+    """
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CLAIMTRACK_CHROMIUM)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
