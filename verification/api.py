@@ -6,6 +6,7 @@ import functools
 
 import django_filters
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -123,6 +124,14 @@ class VerdictSubmitSerializer(serializers.Serializer):
         return {int(k): v for k, v in value.items()}
 
 
+class HandOverSerializer(serializers.Serializer):
+    to = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=get_user_model().objects.filter(is_active=True),
+        help_text="Username of the fact-checker who takes the item over",
+    )
+
+
 class ReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=5000)
 
@@ -186,6 +195,17 @@ class ReviewItemViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     def release(self, request, pk=None):
         """Put an item I hold back in the queue."""
         return self._item(request, item=services.review_item_release(item=self.get_object(), user=request.user))
+
+    @extend_schema(request=HandOverSerializer, responses={200: ReviewItemSerializer})
+    @action(detail=True, methods=["post"], url_path="hand-over")
+    @service_errors_as_conflicts
+    def hand_over(self, request, pk=None):
+        """Give an item to a colleague: its checker or an editor may."""
+        item = self.get_object()
+        data = HandOverSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        to_user = data.validated_data["to"]
+        return self._item(request, item=services.review_item_hand_over(item=item, user=request.user, to_user=to_user))
 
     @extend_schema(request=None, responses={200: ReviewItemSerializer})
     @action(detail=True, methods=["post"], url_path="renew-lease")

@@ -117,3 +117,22 @@ def test_a_checker_with_a_read_token_cannot(fact_checker, queued):
     response = client.post("/api/v1/review/items/take-next/")
     assert response.status_code == 403 and problem(response)["type"] == "/api/problems/insufficient-scope"
     assert ReviewItem.objects.get(pk=queued.pk).state == "queued"
+
+
+def test_an_editor_hands_an_item_over_to_another_checker(fact_checker, other_fact_checker, editor, queued):
+    session_client(fact_checker).post("/api/v1/review/items/take-next/")
+    response = session_client(editor).post(
+        f"/api/v1/review/items/{queued.pk}/hand-over/", {"to": other_fact_checker.username}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["assignee"] == other_fact_checker.username
+
+
+def test_a_checker_cannot_take_over_a_colleagues_item_by_handing_it_to_themselves(
+    fact_checker, other_fact_checker, queued
+):
+    session_client(fact_checker).post("/api/v1/review/items/take-next/")
+    response = session_client(other_fact_checker).post(
+        f"/api/v1/review/items/{queued.pk}/hand-over/", {"to": other_fact_checker.username}, format="json"
+    )
+    assert response.status_code == 403
+    assert ReviewItem.objects.get(pk=queued.pk).assignee == fact_checker
