@@ -307,9 +307,11 @@ def claims_for_api():
 
 
 class ClaimFilter(StrictFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
-    rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices)
-    kind = django_filters.MultipleChoiceFilter(choices=Claim.Kind.choices)
+    # distinct=False: these are columns of the claim itself, so no row can repeat, and SELECT DISTINCT
+    # over every column of a page's join costs about a second on a million claims.
+    status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices, distinct=False)
+    rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices, distinct=False)
+    kind = django_filters.MultipleChoiceFilter(choices=Claim.Kind.choices, distinct=False)
     disputed = StrictBooleanFilter()
     flag = django_filters.MultipleChoiceFilter(
         choices=Flag.Reason.choices, method="filter_flag", help_text="Claims with a flag of one of these reasons"
@@ -629,8 +631,8 @@ class DocumentCreateSerializer(serializers.Serializer):
 
 
 class DocumentFilter(StrictFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices)
-    channel = django_filters.MultipleChoiceFilter(choices=Document.Channel.choices)
+    status = django_filters.MultipleChoiceFilter(choices=Document.Status.choices, distinct=False)
+    channel = django_filters.MultipleChoiceFilter(choices=Document.Channel.choices, distinct=False)
     external_id = django_filters.CharFilter(max_length=200)
 
     class Meta:
