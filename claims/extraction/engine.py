@@ -17,6 +17,7 @@ from . import rules
 from .gazetteer import Gazetteer, GazetteerEntry
 from .language import detect
 from .sentences import Sentence, split_sentences
+from .rules import unpossess
 from .types import ChainLink, ExtractedClaim, ExtractionResult, Span
 
 EXTRACTOR_VERSION = "2026.11.1"
@@ -43,6 +44,7 @@ class _Lookup:
                 return found
         return _BUILTIN.match(name)
 
+    @lru_cache(maxsize=2048)  # noqa: B019 - one lookup per document batch; the cache dies with it
     def source_id(self, name: str | None) -> int | None:
         if not name or self.gazetteer is None:
             return None
@@ -85,7 +87,7 @@ def _words(s: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _is_name_word(w: str) -> bool:
-    base = re.sub(r"[’']s$", "", w)
+    base = unpossess(w)
     low = base.lower()
     if rules._NAME_PREFIX.match(base):
         return True  # "al-Ansari"
@@ -151,7 +153,7 @@ class Registry:
             prev = toks[i - 1].low.rstrip(".") if i > 0 else ""
             honorific = prev in lx.HONORIFICS and i > 0 and toks[i - 1].text[:1].isupper()
             name = text[run[0].start : run[-1].end]
-            name = re.sub(r"[’']s$", "", name)
+            name = unpossess(name)
             entry = self.look.match(name)
             if (len(run) >= 2 or honorific) and len(run) <= 4 and (entry is None or entry.kind == "official_person"):
                 p = self.person(entry.name if entry is not None else name)
@@ -177,7 +179,7 @@ class Registry:
         k = i
         while k > 0:
             t = toks[k - 1]
-            base = re.sub(r"[’']s$", "", t.low)
+            base = unpossess(t.low)
             if (
                 base in lx.TITLES
                 or base in lx.MODIFIERS
@@ -189,7 +191,7 @@ class Registry:
                 k -= 1
                 continue
             break
-        if k < i and any(re.sub(r"[’']s$", "", toks[x].low) in lx.TITLES for x in range(k, i)):
+        if k < i and any(unpossess(toks[x].low) in lx.TITLES for x in range(k, i)):
             return text[toks[k].start : toks[i - 1].end]
         # "The Ukrainian president, Volodymyr Zelenskiy"
         if i >= 1 and toks[i - 1].text == ",":
@@ -392,7 +394,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         or (
             len(words) - k == 1
             and before_name[:1].isupper()
-            and re.sub(r"[’']s$", "", before_name).lower() in rules._ORG_WORDS
+            and unpossess(before_name).lower() in rules._ORG_WORDS
         )
     ):
         # "Analysts at Peel Hunt", "The Daily Signal": a group or a body, not a person
@@ -428,7 +430,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     if entry is not None:
         return _who_of_entry(entry, reg, pos, stripped)
     if " and " not in low and re.match(r"(?:the|his|her|its)\s", low):
-        head = re.sub(r"[’']s$", "", low.split()[-1])
+        head = unpossess(low.split()[-1])
         if head in lx.TITLES and not head.endswith("s"):
             p = reg.find_by_title(raw, pos)
             if p is not None:
@@ -443,7 +445,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     )
     if om and any(w in lx.TITLES or w in lx.ROLE_NOUNS for w in _words(raw[: om.start()])):
         org = _surface(om.group(1))  # "a spokesperson for the Home Office"
-    if org is None and raw.split() and re.sub(r"[’']s$", "", raw.split()[-1].lower()) in lx.TITLES:
+    if org is None and raw.split() and unpossess(raw.split()[-1].lower()) in lx.TITLES:
         org = _org_in_title(raw, look)  # "A Department of Health spokesperson"
     return _Who(raw, org, outlet=rules.is_outlet_name(raw, None))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f]", re.UNICODE)
 _EN = set(
     "the of and to in a is that for on was with he it as at by said his from are be has have had "
     "were not but an they their which who this its after been would will also than more about "
@@ -36,13 +37,13 @@ _SCRIPTS = (
 
 def detect(text: str) -> tuple[str, str]:
     """(status, language): ("empty", "und"), ("non_english", guess) or ("ok", "en")."""
-    sample = text[:20000]
+    sample = text[:5000]
     words = _WORD.findall(sample)
     if not words:
         return "empty", "und"
     letters = sum(len(w) for w in words)
-    latin = sum(1 for w in words for ch in w if ch < "\u0250")
-    if latin < letters * 0.6:
+    non_latin = len(_NON_LATIN.findall(sample))
+    if non_latin > letters * 0.4:
         for code, rx in _SCRIPTS:
             if rx.search(sample):
                 return "non_english", code

@@ -99,6 +99,15 @@ _AUX = {
     "owns",
     "owned",
 }
+# The last words an adverbial tail can end on; the regex below runs only when one of them is there.
+_SPEAKER_TAIL_END = re.compile(r"\b" + lx.SPEAKER_TAILS + r"(?:\s+[\w’'-]+){0,4}\s*$")
+_ADVERB_WORDS = set(
+    "has have had was were is are also later earlier previously reportedly separately then again further "
+    "recently repeatedly would will immediately quickly swiftly flatly strongly firmly categorically vehemently "
+    "publicly privately officially formally initially first once since already now still often frequently "
+    "angrily openly long subsequently however too simply yesterday today tonight statement interview post video "
+    "speech address briefing conference message letter filing report".split()
+)
 _ADVERB_TAIL = re.compile(
     r"(?:[\s,]*\b(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|"
     r"separately|then|again|further|recently|repeatedly|would|will|immediately|quickly|swiftly|"
@@ -485,6 +494,13 @@ _STATEMENT_FROM_RE = re.compile(
 )
 
 
+def unpossess(word: str) -> str:
+    """The word without a trailing possessive: "Russia's" -> "Russia"."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word
+
+
 class Tok:
     """A token with its absolute offsets."""
 
@@ -591,7 +607,7 @@ def _np_token_ok(tok: Tok) -> bool:
     if not t[:1].isalnum():
         return False
     low = t.lower()
-    base = re.sub(r"[’']s$", "", low)
+    base = unpossess(low)
     if t[:1].isupper():
         return t not in lx.NON_NAME_CAPS or t in ("The", "A", "An", "His", "Her", "Their", "Its", "Our")
     if _NAME_PREFIX.match(t):
@@ -660,7 +676,7 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
     if i >= j:
         return None
     head = toks[j - 1]
-    hbase = re.sub(r"[’']s$", "", head.low)
+    hbase = unpossess(head.low)
     if not (head.is_cap or hbase in lx.TITLES or hbase in lx.ROLE_NOUNS or _NAME_PREFIX.match(head.text)):
         return None
     if head.low.endswith(("’s", "'s")):
@@ -719,7 +735,7 @@ def _is_name_seg(seg: str) -> bool:
 
 
 def _is_title_seg(seg: str) -> bool:
-    words = [re.sub(r"[’']s$", "", w.lower().strip(",")) for w in seg.split()]
+    words = [unpossess(w.lower().strip(",")) for w in seg.split()]
     if not words or len(words) > 12:
         return False
     return any(w in lx.TITLES for w in words) and (
@@ -808,18 +824,22 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
     consumed: set[int] = set()  # token indexes already used as a speaker or object
 
     # Channels: platforms and bare statements.
-    for m in _PLATFORM_RE.finditer(s):
+    low_s = s.lower()
+    for m in _PLATFORM_RE.finditer(s) if (" on " in low_s or " via " in low_s) else ():
         channels.append((m.group(1), "channel", start + m.start(1)))
-    for m in _STATEMENT_RE.finditer(s):
+    for m in _STATEMENT_RE.finditer(s) if "statement" in low_s else ():
         channels.append(("statement", "statement", start + m.start()))
 
     # Sources: "according to X", "quoted by X", "citing X", "in an interview with X".
-    for rx, role in (
-        (_ACCORDING_RE, "source"),
-        (_QUOTED_BY_RE, "agency"),
-        (_CITING_RE, "citing"),
-        (_INTERVIEW_RE, "interview"),
+    for rx, role, key in (
+        (_ACCORDING_RE, "source", "according"),
+        (_QUOTED_BY_RE, "agency", "quoted"),
+        (_CITING_RE, "citing", "citing"),
+        (_INTERVIEW_RE, "interview", " with "),
+        (_INTERVIEW_RE, "interview", " to "),
     ):
+        if key not in low_s or (key == " to " and " with " in low_s):
+            continue
         for m in rx.finditer(s):
             found = _source_np(text, start, start + m.end(), gaz)
             if not found:
@@ -835,7 +855,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
                     consumed.add(idx_by_start[t.start])
 
     # "X quoted Y as saying" / "Y was quoted (by X) as saying".
-    for m in _AS_SAYING_RE.finditer(s):
+    for m in _AS_SAYING_RE.finditer(s) if "as saying" in low_s else ():
         pos = start + m.start()
         j = next((k for k, t in enumerate(toks) if t.start >= pos), None)
         if j is None:
@@ -882,7 +902,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
                 atts.append(att)
 
     # "..., a claim that NPR found to be untrue": the relative clause is a denial by its subject.
-    for m in _RELATIVE_FALSE_RE.finditer(s):
+    for m in _RELATIVE_FALSE_RE.finditer(s) if (" that " in low_s or " which " in low_s) else ():
         a = start + m.start("who")
         who = _clean_np(m.group("who"))
         if who.lower() in _PRONOUNS or not who:
@@ -974,7 +994,14 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         left = text[base:left_end]
         # the tail regex only ever matches the last few words; searching all of `left` is slow
         win = max(0, len(left) - 120)
-        m = _ADVERB_TAIL.search(left, win)
+        tail_words = left[-40:].split()
+        maybe = bool(tail_words) and (
+            tail_words[-1].lower() in _ADVERB_WORDS
+            or tail_words[-1].endswith("day")
+            or (len(tail_words) > 1 and tail_words[-2].lower() in ("last", "this", "on", "a", "an", "the", "its",
+                                                                   "his", "her", "their"))
+        )
+        m = _ADVERB_TAIL.search(left, win) if maybe else None
         if m and m.start() < len(left):
             left_end = base + m.start()
             left = text[base:left_end]
@@ -1016,17 +1043,17 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             return None
         # the noun phrase that ends here
         j = next((i for i in range(len(toks)) if toks[i].start >= base + len(stripped)), len(toks))
-        tail = re.search(r"\b" + lx.SPEAKER_TAILS + r"(?:\s+[\w’'-]+){0,4}\s*$", stripped)
+        tail = _SPEAKER_TAIL_END.search(stripped, max(0, len(stripped) - 120))
         tail_start = None
         if tail:
             tail_start = base + tail.start()
             j = next((i for i in range(len(toks)) if toks[i].start >= tail_start), len(toks))
-        if re.search(r"(?:^|\s|,)(?:and|but)$", stripped):
+        if stripped.endswith(("and", "but")) and (len(stripped) == 3 or not stripped[-4].isalnum()):
             return _clause_subject(text, base, toks, k)
         rng = _np_backward(toks, j)
         if rng is None:
             # "..., their employer said": a short determiner phrase between a comma and the cue
-            lm = _DET_PHRASE.search(stripped)
+            lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))
             if lm:
                 a = base + lm.start(1)
                 return Mention(lm.group(1), a, a + len(lm.group(1)), title)
@@ -1046,7 +1073,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         b = toks[rng[1] - 1].end if tail_start is None else base + len(stripped)
         if tail_start is None:
             # "..., a local resistance committee said": words the lexicon lacks, in a short phrase
-            lm = _DET_PHRASE.search(stripped)
+            lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))
             if lm and base + lm.start(1) < a:
                 a = base + lm.start(1)
         return Mention(_clean_np(text[a:b]), a, b, title)
