@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from claims.matching.linking import COUNTER_CLAIM, DENIAL, ClaimFacts, LinkDecision, decide_dispute, decide_repeat
 from claims.matching.retrieval import candidate_claims
-from claims.models import Claim, ClaimLink, Document, Origin
+from claims.models import Claim, ClaimLink, Document, Origin, content_hash
 from verification.audit import event_record
 
 SYMMETRIC = (ClaimLink.Relation.SAME_AS, ClaimLink.Relation.CORROBORATES)
@@ -261,3 +261,58 @@ def claim_repeats(*, claim: Claim) -> list[Claim]:
 def claim_independent_origins(*, claim: Claim) -> int:
     """How many independent origins report this claim (AP and Reuters quoting one ministry count once)."""
     return len({claim_facts(c).origin for c in claim_repeats(claim=claim)})
+
+
+@transaction.atomic
+def verified_claims_store(*, rows: list[tuple[str, str, str]], prefix: str) -> int:
+    """Store already fact-checked claims (id, claim, headline) as documents with one published claim each.
+
+    Bulk inserts; rows whose id is already stored are skipped, so loading the same file twice adds
+    nothing. Returns how many were added.
+    """
+    wanted = {f"{prefix}:{key}": (key, claim, title) for key, claim, title in rows}
+    present = set(Document.objects.filter(external_id__in=list(wanted)).values_list("external_id", flat=True))
+    documents = []
+    for external_id, (_key, claim, title) in wanted.items():
+        if external_id in present:
+            continue
+        # The id in the text keeps two fact-checks of word-for-word the same claim distinct documents.
+        document = Document(
+            external_id=external_id,
+            title=title[:500],
+            text=f"{claim}\n\n({external_id})",
+            channel=Document.Channel.CLI,
+            status=Document.Status.DONE,
+            processed_at=timezone.now(),
+        )
+        document.content_hash = content_hash(document.text)
+        documents.append(document)
+    Document.objects.bulk_create(documents, batch_size=2000)
+    by_external = dict(
+        Document.objects.filter(external_id__in=[d.external_id for d in documents]).values_list("external_id", "pk")
+    )
+    claims = [
+        Claim(
+            document_id=by_external[d.external_id],
+            key="c1",
+            sentence=wanted[d.external_id][1],
+            sentence_start=0,
+            sentence_end=max(1, len(wanted[d.external_id][1])),
+            text=wanted[d.external_id][1],
+            text_start=0,
+            text_end=len(wanted[d.external_id][1]),
+            kind=Claim.Kind.CLAIM,
+            status=Claim.Status.PUBLISHED,
+            origin=Origin.HUMAN,
+        )
+        for d in documents
+    ]
+    Claim.objects.bulk_create(claims, batch_size=2000)
+    if documents:
+        event_record(
+            verb="verified_claims.stored",
+            obj=Document.objects.get(pk=by_external[documents[0].external_id]),
+            actor_label="matching",
+            after={"added": len(documents), "prefix": prefix},
+        )
+    return len(documents)
