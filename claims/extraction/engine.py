@@ -16,8 +16,8 @@ from . import lexicon as lx
 from . import rules
 from .gazetteer import Gazetteer, GazetteerEntry
 from .language import detect
-from .sentences import Sentence, split_sentences
 from .rules import unpossess
+from .sentences import Sentence, split_sentences
 from .types import ChainLink, ExtractedClaim, ExtractionResult, Span
 
 EXTRACTOR_VERSION = "2026.11.1"
@@ -381,6 +381,19 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     entry = look.match(raw)
     if entry is not None:
         return _who_of_entry(entry, reg, pos, raw)
+    if low in ("the statement", "the post", "the message", "the release", "the communique", "the readout"):
+        # "..., the statement added": the statement of whoever spoke last
+        for name, cpos, _is_person in reversed(reg.claimants):
+            if cpos < pos and name:
+                return _Who(name)
+    nm = _NAME_OF_ORG.match(raw)
+    if nm:
+        # "Analyst Priya Raman of Bernstein": the person, speaking for the body after "of"
+        name_words = nm.group(2).split()
+        while len(name_words) > 2 and (name_words[0].lower() in lx.TITLES or name_words[0].lower() in lx.HONORIFICS):
+            name_words.pop(0)
+        person = reg.find_surname(name_words[-1], pos) or reg.person(" ".join(name_words))
+        return _Who(person.full, _surface(nm.group(3)), person, country=person.country)
     words = raw.split()
     # trailing personal name
     k = len(words)
@@ -391,11 +404,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     before_name = words[k - 1] if 0 < k < len(words) else ""
     if before_name and (
         before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
-        or (
-            len(words) - k == 1
-            and before_name[:1].isupper()
-            and unpossess(before_name).lower() in rules._ORG_WORDS
-        )
+        or (len(words) - k == 1 and before_name[:1].isupper() and unpossess(before_name).lower() in rules._ORG_WORDS)
     ):
         # "Analysts at Peel Hunt", "The Daily Signal": a group or a body, not a person
         k = len(words)
@@ -455,6 +464,11 @@ def _surface(name: str) -> str:
     name = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name.strip())
     name = re.sub(r"(?<=[A-Za-z])[’']s$", "", name)
     return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
+
+
+_NAME_OF_ORG = re.compile(
+    r"^(.*?)\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s+(?:of|at|from)\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)$"
+)
 
 
 def _who_of_entry(entry: GazetteerEntry, reg: Registry, pos: int, surface: str) -> _Who:
@@ -862,6 +876,8 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
                     score -= 1.0
             elif dsides and csides and dsides & csides:
                 score -= 1.5
+            elif dsides and csides:
+                score += 1.2  # opposing parties: Kyiv denies what Moscow claimed
             overlap = len(dtopic & (_topic(c.content.text if c.content else c.sentence.text)))
             score += min(overlap, 4)
             if anaphoric and c is nearest:

@@ -480,6 +480,9 @@ _STATEMENT_RE = re.compile(r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b", re.IGNORECA
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
+_RESPONSE_TO_RE = re.compile(
+    r"\b(?:response|responses|reply|replies|answer|answers|statement|comments?)\s+(?:sent\s+)?to\s+", re.IGNORECASE
+)
 _WRITING_IN_RE = re.compile(r"\b(?:writing|wrote|speaking|spoke)\s+(?:in|to)\s+", re.IGNORECASE)
 _REPORTED_BY_RE = re.compile(r"\b(?:reported|published|obtained|seen|first\s+reported)\s+by\s+", re.IGNORECASE)
 _INTERVIEW_RE = re.compile(
@@ -837,8 +840,9 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         (_CITING_RE, "citing", "citing"),
         (_INTERVIEW_RE, "interview", " with "),
         (_INTERVIEW_RE, "interview", " to "),
+        (_RESPONSE_TO_RE, "interview", " to "),
     ):
-        if key not in low_s or (key == " to " and " with " in low_s):
+        if key not in low_s or (key == " to " and " with " in low_s and rx is _INTERVIEW_RE):
             continue
         for m in rx.finditer(s):
             found = _source_np(text, start, start + m.end(), gaz)
@@ -998,8 +1002,10 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         maybe = bool(tail_words) and (
             tail_words[-1].lower() in _ADVERB_WORDS
             or tail_words[-1].endswith("day")
-            or (len(tail_words) > 1 and tail_words[-2].lower() in ("last", "this", "on", "a", "an", "the", "its",
-                                                                   "his", "her", "their"))
+            or (
+                len(tail_words) > 1
+                and tail_words[-2].lower() in ("last", "this", "on", "a", "an", "the", "its", "his", "her", "their")
+            )
         )
         m = _ADVERB_TAIL.search(left, win) if maybe else None
         if m and m.start() < len(left):
@@ -1362,7 +1368,9 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
             if not toks[j].text[:1].isalnum():
                 break
 
-    trailing = not inverted and not text[toks[k].end : end].strip(" .”\"’'")
+    after_cue = text[toks[k].end : end].strip(" .”\"’'")
+    # "..., the statement added, a phrase used for jamming": nothing reported after the cue
+    trailing = not inverted and (not after_cue or after_cue[0] in ",;—–")
     if lemma in lx.NEEDS_THAT and not trailing and not (after_i > 0 and toks[after_i - 1].low == "that"):
         return None
     rest_i = obj_end_i if obj_end_i is not None else after_i

@@ -168,3 +168,8 @@ def test_findings_estimates_and_plain_subjects_are_attributed(run, sentence, cla
 )
 def test_cue_words_that_report_nothing_are_not_claims(run, sentence):
     assert run(sentence).claims == []
+
+
+def test_a_response_to_an_outlets_questions_puts_the_outlet_in_the_chain(run):
+    c = only(run("Norvex said in an emailed response to Reuters questions that it had always been transparent."))
+    assert names(c.via) == ["Reuters"]

@@ -75,3 +75,16 @@ def test_a_ministry_named_with_its_remit_is_not_resolved_to_another_ministry(run
         "The interior ministry later said 12 attackers had been killed."
     )
     assert result.claims[1].claimant == "The interior ministry"
+
+
+def test_person_of_a_body_speaks_for_it(run):
+    c = only(run("Analyst Priya Raman of Bernstein said she did not expect the inquiry to affect demand."))
+    assert (c.claimant, c.claimant_org) == ("Priya Raman", "Bernstein")
+
+
+def test_the_statement_added_speaks_for_whoever_issued_it(run):
+    result = run(
+        "Ukraine's air force says it destroyed 38 of 45 drones. The remaining drones were “locationally lost”, "
+        "the statement added, a phrase used for electronic jamming."
+    )
+    assert [c.claimant for c in result.claims] == ["Ukraine's air force", "Ukraine's air force"]

@@ -553,6 +553,54 @@ DOCS = [
             ("12 attackers", "the interior ministry", None, [], "claim", None, "provided no evidence"),
         ],
     },
+    {
+        "id": "liveblog-summary",
+        "lines": [
+            "Key events",
+            "",
+            "- Russia's defence ministry said its forces had captured the village of Novomykhailivka in the Donetsk region.",
+            "- Ukraine's general staff said the fighting there was continuing and denied that the village had fallen.",
+            "- The International Atomic Energy Agency said a drone had struck the training centre at the Zaporizhzhia nuclear plant, without causing damage to the reactors.",
+            "- Hungary's prime minister, Viktor Orbán, repeated his call for an immediate ceasefire.",
+            "",
+            "09.41 GMT",
+            "",
+            "Ukraine's air force says it destroyed 38 of 45 drones launched by Russia overnight.",
+            "The remaining drones were “locationally lost”, the statement added, a phrase commonly used to refer to electronic jamming.",
+        ],
+        "claims": [
+            ("captured the village", "Russia's defence ministry", None, [], "claim", None, None),
+            (
+                "denied that the village had fallen",
+                "Ukraine's general staff",
+                None,
+                [],
+                "denial",
+                "captured the village",
+                None,
+            ),
+            ("struck the training centre", "International Atomic Energy Agency", None, [], "claim", None, None),
+            ("destroyed 38 of 45 drones", "Ukraine's air force", None, [], "claim", None, None),
+            ("locationally lost", "Ukraine's air force", None, [], "claim", None, None),
+        ],
+    },
+    {
+        "id": "reuters-tech-probe",
+        "lines": [
+            "SAN FRANCISCO, May 2 (Reuters) - The U.S. Federal Trade Commission is examining whether chipmaker Norvex misled customers about delivery times, three people with knowledge of the matter said.",
+            "Norvex said in an emailed response to Reuters questions that it had “always been transparent” with customers, but declined to comment on any regulatory inquiries.",
+            "The FTC declined to comment.",
+            "Two of the people said the probe was at an early stage and might not lead to any action.",
+            "Norvex shares fell 4% in extended trading after the Reuters report.",
+            "Analyst Priya Raman of Bernstein said she did not expect the inquiry to affect demand for the company's chips.",
+        ],
+        "claims": [
+            ("misled customers", "three people with knowledge of the matter", None, [], "claim", None, None),
+            ("always been transparent", "Norvex", None, ["Reuters"], "counter_claim", "misled customers", None),
+            ("early stage", "Two of the people", None, [], "claim", None, None),
+            ("Priya Raman", "Priya Raman", "Bernstein", [], "claim", None, None),
+        ],
+    },
 ]
 
 
