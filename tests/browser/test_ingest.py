@@ -1,38 +1,11 @@
 """The paste, upload and URL forms in a real Chromium against the live server."""
 
-import os
-
 import pytest
 
 from claims.models import Document
 from tests.ingestion.server import FIXTURES, start_site
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "correct horse battery staple"
-
-# Playwright's sync API keeps an event loop running in this thread for the whole module, through
-# database set-up and teardown; the ORM calls made here are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -46,17 +19,10 @@ def news_site():
 
 
 @pytest.fixture
-def checker_page(chromium, live_server, fact_checker):
-    context = chromium.new_context()
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/ingest/")
-    page.fill("#id_username", fact_checker.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/ingest/")
-    yield page
-    context.close()
+def checker_page(browser_page, log_in, fact_checker):
+    log_in(browser_page, fact_checker.username)
+    browser_page.goto("/ingest/")
+    return browser_page
 
 
 def test_pasting_text_stores_it_and_shows_the_document(checker_page):
