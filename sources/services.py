@@ -264,7 +264,11 @@ def _suggestions(*, source_ids: list[int], sources: dict[int, Source]) -> dict[i
 
 @transaction.atomic
 def track_record_update(*, claim_id: int) -> int:
-    """Update the track records of the sources on one claim (and on the denials of it); returns records changed."""
+    """Update the track records of the sources on one claim (and on the denials of it); returns records changed.
+
+    Runs when a verdict is published. Changes that publish nothing (a denial link made or rejected
+    later, a claim re-extracted with another claimant) reach the records with the nightly full pass.
+    """
     claim_ids = track_record.claims_touched_by(claim_id)
     # Lock the claims in id order: two updates that share a claim (a denial of both) write its
     # ledger rows one after the other instead of both inserting them.

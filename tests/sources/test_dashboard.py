@@ -138,3 +138,11 @@ def test_an_empty_dashboard_still_renders_its_charts(editor_client):
     html = editor_client.get(reverse("sources:dashboard")).content.decode()
     assert "No source has a scored verdict yet" in svg(html, "grade-vs-accuracy")
     assert Claim.objects.count() == 0
+
+
+def test_a_source_without_verdicts_or_grades_has_a_page_with_empty_charts(editor_client):
+    source = SourceFactory()
+    html = editor_client.get(reverse("sources:source", args=[source.slug])).content.decode()
+    assert "No published verdicts yet" in svg(html, "claims-over-time")
+    assert "No scored verdicts yet" in svg(html, "accuracy")
+    assert "Never graded" in svg(html, "grade-timeline")
