@@ -8,6 +8,7 @@ fallback that filters on the rarest-looking words and scores the rows with BM25 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ from claims.matching.text import content_terms
 from claims.models import Claim
 
 MAX_QUERY_TERMS = 12
+MAX_LEXEME_FREQUENCY = 0.02
 _SAFE_TERM = re.compile(r"^[a-z0-9]+$")
 
 
@@ -58,8 +60,42 @@ def candidate_claims(
     return _portable_candidates(terms, limit, kinds, exclude_document_id, since)
 
 
+_FREQUENT: dict[str, object] = {"at": 0.0, "lexemes": {}}
+FREQUENT_REFRESH_SECONDS = 600
+
+
+def frequent_lexemes() -> dict[str, float]:
+    """Lexemes in more than a few percent of claims, with their frequency, from PostgreSQL's own statistics.
+
+    ANALYZE keeps the most common elements of the indexed tsvector expression. A query word found in
+    a tenth of a million claims narrows nothing and makes ranking score every one of them, so such
+    words are left out of the candidate query (the reranker still sees them).
+    """
+    now = time.monotonic()
+    if now - float(_FREQUENT["at"]) < FREQUENT_REFRESH_SECONDS:
+        return _FREQUENT["lexemes"]  # type: ignore[return-value]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'claim_text_fts_idx' LIMIT 1"
+        )
+        row = cursor.fetchone()
+    lexemes = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _FREQUENT.update(at=now, lexemes=lexemes)
+    return lexemes
+
+
 def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> list[Candidate]:
-    tsquery = " | ".join(terms)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lexeme FROM unnest(to_tsvector('english', %s))", [" ".join(terms)])
+        lexemes = [row[0] for row in cursor.fetchall() if _SAFE_TERM.match(row[0])]
+    if not lexemes:
+        return []
+    frequency = frequent_lexemes()
+    lexemes.sort(key=lambda lexeme: (frequency.get(lexeme, 0.0), -len(lexeme)))
+    selective = [lexeme for lexeme in lexemes if frequency.get(lexeme, 0.0) <= MAX_LEXEME_FREQUENCY]
+    chosen = (selective or lexemes[:3])[:MAX_QUERY_TERMS]
+    tsquery = " | ".join(chosen)
     where = ["to_tsvector('english'::regconfig, text) @@ query"]
     params: list = [tsquery]
     if kinds:
@@ -73,7 +109,7 @@ def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> l
         params.append(since)
     sql = (
         "SELECT id, ts_rank(to_tsvector('english'::regconfig, text), query) AS rank "
-        "FROM claims_claim, to_tsquery('english', %s) AS query "
+        "FROM claims_claim, to_tsquery('simple', %s) AS query "
         f"WHERE {' AND '.join(where)} ORDER BY rank DESC, id DESC LIMIT %s"
     )
     params.append(limit)
