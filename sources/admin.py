@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -69,7 +70,16 @@ class SourceAdminForm(forms.ModelForm):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     form = SourceAdminForm
-    list_display = ["name", "kind", "country", "parent", "reliability_grade", "suggested_grade", "status"]
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "parent",
+        "reliability_grade",
+        "suggested_grade",
+        "status",
+        "mention_count",
+    ]
     list_filter = ["kind", "reliability_grade", "status", "country"]
     search_fields = ["name", "slug", "aliases__alias"]
     prepopulated_fields = {"slug": ["name"]}
@@ -88,7 +98,11 @@ class SourceAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("track_records")
+        return super().get_queryset(request).prefetch_related("track_records").annotate(mention_count=Count("mentions"))
+
+    @admin.display(description="Mentions", ordering="mention_count")
+    def mention_count(self, obj):
+        return obj.mention_count
 
     @admin.display(description="Record suggests")
     def suggested_grade(self, obj):

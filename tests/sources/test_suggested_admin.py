@@ -83,3 +83,10 @@ def test_source_page_in_the_admin_shows_track_record_and_mentions(admin_client, 
     # One false verdict: Beta(1, 2), mean 1/3, 5th and 95th percentiles 1 - 0.95 ** 0.5 and 1 - 0.05 ** 0.5.
     assert "33% (3% to 78%)" in html
     assert "Oleksandr Prokudin said a school was hit." in html
+
+
+def test_the_source_list_counts_mentions_of_suggested_sources(admin_client):
+    source, _ = suggested("Oleksandr Prokudin", "Oleksandr Prokudin said a school was hit.")
+    response = admin_client.get(CHANGELIST, {"status__exact": "suggested"})
+    assert list(response.context["cl"].result_list) == [source]
+    assert response.context["cl"].result_list[0].mention_count == 1

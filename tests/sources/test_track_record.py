@@ -283,3 +283,20 @@ def test_outcomes_read_in_batches_are_the_outcomes_read_at_once(publish):
     assert sorted(claim_outcomes(ids, batch=3), key=lambda o: o.key()) == sorted(
         claim_outcomes(ids), key=lambda o: o.key()
     )
+
+
+def test_the_recompute_command_rebuilds_records_and_lists_grades_to_review(publish, admin_user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    source = SourceFactory(name="Ministry of Examples", kind="government_body")
+    source_set_grade(source=source, grade="A", reason="Trusted so far", user=admin_user)
+    for _ in range(10):
+        publish(ClaimFactory(claimant=source), "false")
+    out = StringIO()
+    call_command("recompute_track_records", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "track records: 1 changed, 1 in all",
+        "review grade: Ministry of Examples: graded A, record suggests E",
+    ]
