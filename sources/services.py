@@ -144,7 +144,7 @@ def _outcomes_sync(*, claim_ids: set[int], all_claims: bool = False) -> set[tupl
     stale_ids, changed = [], []
     for row in existing.only(
         "id", "source_id", "claim_id", "role", "rating", "denial_outcome", "claimed_at", "verdict_published_at"
-    ):
+    ).iterator(chunk_size=5000):
         outcome = fresh.pop((row.source_id, row.claim_id, row.role), None)
         if outcome is None:
             stale_ids.append(row.pk)
