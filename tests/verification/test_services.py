@@ -312,3 +312,31 @@ def test_reopening_needs_a_reason_and_a_review_role(fact_checker, outsider):
         services.review_item_reopen(claim=claim, user=fact_checker, note="")
     with pytest.raises(PermissionDenied):
         services.review_item_reopen(claim=claim, user=outsider, note="Because.")
+
+
+def test_flagging_and_publishing_notify_subscribed_webhooks(fact_checker, editor):
+    from verification.models import Webhook, WebhookDelivery
+
+    Webhook.objects.create(
+        url="https://hooks.example.org/claimtrack",
+        event_types=["claim.flagged", "verdict.submitted", "verdict.published"],
+        secret="not-used-before-delivery",
+    )
+    flag = FlagFactory()
+    services.claim_flag(claim=flag.claim)
+    item = ReviewItem.objects.get(claim=flag.claim)
+    services.review_item_take(item=item, user=fact_checker)
+    verdict = services.verdict_submit(
+        item=item, user=fact_checker, rating="false", credibility=5, rationale="x", evidence_links=EVIDENCE
+    )
+    services.verdict_approve(verdict=verdict, user=editor)
+    sent = {d.event_type: d.payload for d in WebhookDelivery.objects.all()}
+    assert set(sent) == {"claim.flagged", "verdict.submitted", "verdict.published"}
+    assert sent["claim.flagged"]["claim_id"] == flag.claim_id
+    assert sent["verdict.published"] == {
+        "verdict_id": verdict.pk,
+        "claim_id": flag.claim_id,
+        "rating": "false",
+        "credibility": 5,
+        "supersedes": None,
+    }
