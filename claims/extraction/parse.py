@@ -46,6 +46,7 @@ _CUE_HINT = re.compile(
     r"\b(?:" + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True)) + r"|according\s+to|quoted|citing)\b",
     re.IGNORECASE,
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPEAKER_DEPS = {"nsubj"}
 _DROP_FROM_SPEAKER = {"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc", "conj"}
 
@@ -197,12 +198,22 @@ def analyse_many(docs, look, batch_size: int = 256):
                 jobs.append((d, i, chunk, s.start))
     if jobs:
         pipeline = nlp()
-        for (d, i, _chunk, offset), sdoc in zip(
-            jobs, pipeline.pipe((j[2] for j in jobs), batch_size=batch_size), strict=True
-        ):
-            text = docs[d][0]
+        # Lone surrogates cannot be encoded for spaCy; one replacement character each keeps offsets.
+        chunks = [_SURROGATE.sub("\ufffd", j[2]) for j in jobs]
+        try:
+            parsed = list(pipeline.pipe(chunks, batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - a batch the parser rejects is parsed sentence by sentence
+            parsed = []
+            for chunk in chunks:
+                try:
+                    parsed.append(pipeline(chunk))
+                except Exception:  # noqa: BLE001 - that sentence keeps the rules' reading
+                    parsed.append(None)
+        for (d, i, _chunk, offset), sdoc in zip(jobs, parsed, strict=True):
+            if sdoc is None:
+                continue
             try:
-                results[d][i] = _refine(text, results[d][i], sdoc, offset, look)
+                results[d][i] = _refine(docs[d][0], results[d][i], sdoc, offset, look)
             except Exception:  # noqa: BLE001 - keep the rules' reading of a sentence the parse trips on
                 pass
     return results

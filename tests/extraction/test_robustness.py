@@ -92,3 +92,9 @@ _PIECES = list("ab ,.“”\"'’-—:;()\n\t") + [
 def test_generated_text_never_raises(text):
     result = extract(text, backend="rules")
     assert_spans_slice(text, result)
+
+
+def test_lone_surrogates_do_not_break_the_parser(backend):
+    text = "\ud800 said \udfff. The mayor said \ud800 five people died."
+    result = extract(text, backend=backend)
+    assert_spans_slice(text, result)
