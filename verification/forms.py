@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from claims.models import Claim, ClaimLink
+from claims.models import Attribution, Claim, ClaimLink
 
 from .roles import EDITORS, FACT_CHECKERS
 
@@ -19,6 +19,7 @@ CREDIBILITY_CHOICES = [
     (6, "6: cannot be judged"),
 ]
 LINK_DECISION_CHOICES = [("", "leave as is"), ("confirmed", "confirm"), ("rejected", "reject")]
+ATTRIBUTION_DECISION_CHOICES = [("", "leave as is"), ("confirmed", "confirm"), ("rejected", "wrong source")]
 
 
 class VerdictForm(forms.Form):
@@ -36,8 +37,15 @@ class VerdictForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://"}),
     )
 
-    def __init__(self, *args, links: list[ClaimLink] = (), **kwargs):
+    def __init__(self, *args, links: list[ClaimLink] = (), attributions: list[Attribution] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        self.attribution_fields: list[tuple[str, Attribution]] = []
+        for attribution in attributions:
+            if attribution.source_id is None:
+                continue  # Nothing machine-matched to confirm or reject.
+            name = f"attribution_{attribution.pk}"
+            self.fields[name] = forms.ChoiceField(choices=ATTRIBUTION_DECISION_CHOICES, required=False, label="")
+            self.attribution_fields.append((name, attribution))
         self.link_fields: list[tuple[str, ClaimLink]] = []
         for link in links:
             if link.status in (ClaimLink.Status.CONFIRMED, ClaimLink.Status.REJECTED):
@@ -51,6 +59,12 @@ class VerdictForm(forms.Form):
 
     def link_decisions(self) -> dict[int, str]:
         return {link.pk: self.cleaned_data[name] for name, link in self.link_fields if self.cleaned_data.get(name)}
+
+    def attribution_decisions(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[name] for name, a in self.attribution_fields if self.cleaned_data.get(name)}
+
+    def bound_attribution_fields(self):
+        return [(self[name], attribution) for name, attribution in self.attribution_fields]
 
     def bound_link_fields(self):
         return [(self[name], link) for name, link in self.link_fields]

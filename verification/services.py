@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from claims.models import Claim, ClaimLink
+from claims.models import Attribution, Claim, ClaimLink
 
 from . import flagging
 from .audit import event_record
@@ -431,6 +431,43 @@ def _apply_link_decisions(*, claim: Claim, user, decisions: dict) -> None:
             Claim.objects.filter(pk=claim.pk).update(disputed=still_disputed, updated_at=timezone.now())
 
 
+def _apply_attribution_decisions(*, claim: Claim, user, decisions: dict) -> None:
+    # Attributions carry no status of their own: confirming one is recorded in the audit trail, and
+    # rejecting one removes the registry source the machine matched to that name (the name stays).
+    for attribution_id, decision in (decisions or {}).items():
+        if decision not in ("confirmed", "rejected"):
+            raise ValidationError(
+                {"attribution_decisions": f"An attribution is confirmed or rejected, not {decision!r}."}
+            )
+        attribution = (
+            Attribution.objects.select_for_update(of=("self",))
+            .select_related("source")
+            .filter(claim=claim, pk=attribution_id)
+            .first()
+        )
+        if attribution is None:
+            raise ValidationError(
+                {"attribution_decisions": f"Attribution {attribution_id} is not in this claim's chain."}
+            )
+        before = {"name": attribution.name, "role": attribution.role, "source": attribution.source_id}
+        if decision == "rejected" and attribution.source_id is not None:
+            source_id = attribution.source_id
+            attribution.source = None
+            attribution.save(update_fields=["source"])
+            if attribution.role == Attribution.Role.CLAIMANT and claim.claimant_id == source_id:
+                Claim.objects.filter(pk=claim.pk).update(claimant=None, updated_at=timezone.now())
+            if attribution.role == Attribution.Role.BODY and claim.claimant_body_id == source_id:
+                Claim.objects.filter(pk=claim.pk).update(claimant_body=None, updated_at=timezone.now())
+        event_record(
+            verb=f"attribution.{decision}",
+            obj=attribution,
+            actor=user,
+            claim=claim,
+            before=before,
+            after={"source": attribution.source_id},
+        )
+
+
 @transaction.atomic
 def verdict_submit(
     *,
@@ -441,6 +478,7 @@ def verdict_submit(
     rationale: str,
     evidence_links: list[str],
     link_decisions: dict | None = None,
+    attribution_decisions: dict | None = None,
 ) -> Verdict:
     """Record a checker's verdict on the claim of an item they hold; it waits for an editor's approval."""
     _require_checker(user)
@@ -454,6 +492,7 @@ def verdict_submit(
     )
     claim = item.claim
     _apply_link_decisions(claim=claim, user=user, decisions=link_decisions or {})
+    _apply_attribution_decisions(claim=claim, user=user, decisions=attribution_decisions or {})
     published = claim.verdicts.filter(state=Verdict.State.PUBLISHED).first()
     verdict = Verdict.objects.create(
         claim=claim,

@@ -329,7 +329,9 @@ def _claim_context(request, claim: Claim, *, verdict_form=None, return_form=None
                 "rationale": returned.rationale,
                 "evidence_links": "\n".join(returned.evidence_links),
             }
-        verdict_form = VerdictForm(initial=initial, links=[r["link"] for r in links])
+        verdict_form = VerdictForm(
+            initial=initial, links=[r["link"] for r in links], attributions=list(claim.attributions.all())
+        )
     can_approve = bool(pending and is_editor(user) and pending.reviewer_id != user.pk)
     grade_source, grade = claimant_grade_source(claim)
     return {
@@ -474,7 +476,7 @@ def verdict_create(request, item_id: int):
     item = get_object_or_404(ReviewItem, pk=item_id)
     claim = _claim_for_page(item.claim_id)
     links = list(ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim)))
-    form = VerdictForm(request.POST, links=links)
+    form = VerdictForm(request.POST, links=links, attributions=list(claim.attributions.all()))
     if form.is_valid():
         try:
             services.verdict_submit(
@@ -485,6 +487,7 @@ def verdict_create(request, item_id: int):
                 rationale=form.cleaned_data["rationale"],
                 evidence_links=form.evidence_list(),
                 link_decisions=form.link_decisions(),
+                attribution_decisions=form.attribution_decisions(),
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():

@@ -7,7 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from claims.models import Claim, ClaimLink
-from tests.factories import ClaimFactory, ClaimLinkFactory, FlagFactory, ReviewItemFactory
+from tests.factories import (
+    AttributionFactory,
+    ClaimFactory,
+    ClaimLinkFactory,
+    FlagFactory,
+    ReviewItemFactory,
+    SourceFactory,
+)
 from verification import services
 from verification.models import Event, ReviewItem, Verdict
 
@@ -340,3 +347,23 @@ def test_flagging_and_publishing_notify_subscribed_webhooks(fact_checker, editor
         "credibility": 5,
         "supersedes": None,
     }
+
+
+def test_rejecting_an_attribution_unlinks_the_wrong_source_and_keeps_the_name(fact_checker):
+    wrong = SourceFactory(reliability_grade="E")
+    item = _taken(fact_checker, claim=ClaimFactory(claimant=wrong, claimant_name="the ministry"))
+    attribution = AttributionFactory(claim=item.claim, name="the ministry", source=wrong)
+    services.verdict_submit(
+        item=item,
+        user=fact_checker,
+        rating="unverifiable",
+        credibility=6,
+        rationale="x",
+        evidence_links=[],
+        attribution_decisions={attribution.pk: "rejected"},
+    )
+    attribution.refresh_from_db()
+    claim = Claim.objects.get(pk=item.claim_id)
+    assert attribution.source is None and attribution.name == "the ministry"
+    assert claim.claimant is None and claim.claimant_name == "the ministry"
+    assert _events(attribution, "attribution.rejected").get().before["source"] == wrong.pk

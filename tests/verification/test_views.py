@@ -228,3 +228,17 @@ def test_a_checker_requests_a_correction_from_the_claim_page(checker_client):
     assert "Request a correction" in page
     checker_client.post(reverse("review:reopen", args=[claim.pk]), {"note": "A new video contradicts it."})
     assert ReviewItem.objects.get(claim=claim).state == ReviewItem.State.QUEUED
+
+
+def test_the_verdict_form_offers_to_reject_a_matched_source(checker_client, fact_checker):
+    ministry = SourceFactory(name="Ministry of Examples")
+    item = services.review_item_take(item=ReviewItemFactory(claim=ClaimFactory(claimant=ministry)), user=fact_checker)
+    attribution = AttributionFactory(claim=item.claim, name="the ministry", source=ministry)
+    page = checker_client.get(reverse("review:claim", args=[item.claim_id])).content.decode()
+    assert f'name="attribution_{attribution.pk}"' in page
+    checker_client.post(
+        reverse("review:verdict", args=[item.pk]),
+        {"rating": "unverifiable", "credibility": "6", "rationale": "x", f"attribution_{attribution.pk}": "rejected"},
+    )
+    attribution.refresh_from_db()
+    assert attribution.source is None
