@@ -63,6 +63,8 @@ class Gazetteer:
         found = self._by_fold.get(key)
         if found is None and key.endswith(" s"):
             found = self._by_fold.get(key[:-2])
+        if len(self._cache) > 50_000:
+            self._cache.clear()  # a long-lived worker sees unboundedly many names
         self._cache[name] = found
         return found
 

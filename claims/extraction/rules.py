@@ -435,6 +435,9 @@ DENIAL_PHRASE_RE = re.compile(
     r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth\s+(?:to|in)|no\s+basis\s+in|"
     r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|no\s+basis\s+(?:for|in)|"
     r"(?:is|was|are|were)\s+[“\"‘']?lying|\blied\b|(?:did|done|doing)\s+nothing\s+wrong|"
+    r"(?:spreading|spread|peddling|pushing|repeating)\s+[“\"‘']?(?:false|fake|misleading|disinformation|"
+    r"misinformation|lies)|[“\"‘']?(?:false|fake|baseless|unfounded)[”\"’']?\s+(?:claims?|information|reports?|"
+    r"allegations?|accusations?|stories|narratives?)|"
     r"push(?:ed|es|ing)?\s+back\s+(?:against|on)\s+(?:the\s+|these\s+|such\s+)?(?:claims?|reports?|allegations?|"
     r"accusations?|suggestions?)|"
     r"(?:he|she|they|it|we)\s+(?:had\s+|has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|refuted)\b|"
@@ -1278,8 +1281,19 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
             and toks[nxt_i + 1].low not in ("the", "a", "reporters")
         ):
             return None  # "told residents to leave": an order, not a claim
+        first = toks[obj[0]]
         if is_outlet_name(oname, gaz):
-            att.channels.append((oname, "publisher", toks[obj[0]].start))
+            att.channels.append((oname, "publisher", first.start))
+        elif first.low.endswith(("’s", "'s")) and is_outlet_name(unpossess(first.text), gaz):
+            # "told CNN's Jake Tapper", "told the BBC's Today programme"
+            att.channels.append((unpossess(first.text), "publisher", first.start))
+        elif (
+            first.low == "the"
+            and obj[0] + 1 < len(toks)
+            and toks[obj[0] + 1].low.endswith(("’s", "'s"))
+            and is_outlet_name(unpossess(toks[obj[0] + 1].text), gaz)
+        ):
+            att.channels.append((unpossess(toks[obj[0] + 1].text), "publisher", toks[obj[0] + 1].start))
         after_i = nxt_i
         obj_end_i = nxt_i
     elif inverted:

@@ -72,3 +72,14 @@ def test_unknown_backend_is_refused():
         assert "magic" in str(e)
     else:
         raise AssertionError("an unknown backend must be refused")
+
+
+def test_without_the_model_the_rules_backend_serves_every_request(monkeypatch):
+    from claims.extraction import parse
+
+    monkeypatch.setattr(parse, "_available", False)
+    assert available_backends() == ["rules"]
+    result = extract("Russia said it took a village.")
+    assert result.backend == "rules"
+    assert extract("Russia said it took a village.", backend="parse").backend == "rules"
+    assert result.claims[0].claimant == "Russia"

@@ -601,6 +601,27 @@ DOCS = [
             ("Priya Raman", "Priya Raman", "Bernstein", [], "claim", None, None),
         ],
     },
+    {
+        "id": "ap-senate-quotes",
+        "lines": [
+            "WASHINGTON (AP) — Senate Majority Leader Chuck Schumer said Tuesday that a bipartisan border deal was “very close,” but Republican leaders cast doubt on whether it could pass.",
+            "“We are not there yet,” Senate Minority Leader Mitch McConnell told reporters. He said any agreement would need the support of a majority of Republicans.",
+            "House Speaker Mike Johnson has called the emerging deal “dead on arrival” in the House.",
+            "The White House said President Joe Biden was prepared to sign it.",
+            "Johnson's office did not respond to a request for comment on Tuesday.",
+            "Sen. James Lankford, the lead Republican negotiator, said critics were spreading “false information” about the bill, insisting it would not allow 5,000 illegal crossings a day.",
+            "Former President Donald Trump, who has urged Republicans to reject the deal, said on social media that it would be a “gift” to Democrats.",
+        ],
+        "claims": [
+            ("very close", "Chuck Schumer", None, [], "claim", None, None),
+            ("We are not there yet", "Mitch McConnell", None, [], "counter_claim", "very close", None),
+            ("majority of Republicans", "Mitch McConnell", None, [], "claim", None, None),
+            ("dead on arrival", "Mike Johnson", None, [], "claim", None, None),
+            ("prepared to sign", "White House", None, [], "claim", None, None),
+            ("false information", "James Lankford", None, [], "denial", None, None),
+            ("gift", "Donald Trump", None, [], "claim", None, None),
+        ],
+    },
 ]
 
 
