@@ -11,8 +11,9 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import DateTimeField, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
@@ -333,7 +334,9 @@ class ClaimFilter(StrictFilterSet):
         method="filter_published", help_text="Verdict published at or after"
     )
     published_before = django_filters.IsoDateTimeFilter(method="filter_published", help_text="Verdict published before")
-    q = django_filters.CharFilter(method="filter_q", max_length=500, help_text="Full-text search in the claim")
+    q = django_filters.CharFilter(
+        method="filter_q", max_length=500, help_text="Full-text search in the claim text (PostgreSQL websearch syntax)"
+    )
 
     class Meta:
         model = Claim
@@ -368,13 +371,15 @@ class ClaimFilter(StrictFilterSet):
         if not value:
             return queryset
         if settings.USING_POSTGRES:
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            vector = SearchVector("text", "sentence", "claimant_name", config="english")
-            return queryset.annotate(search=vector).filter(
-                search=SearchQuery(value, search_type="websearch", config="english")
+            # Written to match the GIN index on to_tsvector('english', text) exactly, so it is used.
+            return queryset.filter(
+                RawSQL(
+                    "to_tsvector('english'::regconfig, claims_claim.text) @@ websearch_to_tsquery('english'::regconfig, %s)",
+                    [value],
+                    output_field=BooleanField(),
+                )
             )
-        return queryset.filter(Q(text__icontains=value) | Q(sentence__icontains=value))
+        return queryset.filter(text__icontains=value)
 
 
 class ClaimViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
@@ -419,49 +424,54 @@ def _decode_cursor(cursor: str) -> tuple[datetime, int]:
         raise exceptions.ValidationError({"cursor": ["Invalid cursor; use next_cursor from a previous page."]}) from exc
 
 
-def claims_changed_since(*, since: datetime, after_id: int, until: datetime):
+# Every table that records a change to a claim's public state, with the column that dates it.
+_CHANGE_SOURCES = [
+    ("id", "updated_at", "claims_claim", ""),
+    ("claim_id", "created_at", "verification_event", "claim_id IS NOT NULL AND "),
+    ("claim_id", "created_at", "verification_flag", ""),
+    ("from_claim_id", "updated_at", "claims_claimlink", ""),
+    ("to_claim_id", "updated_at", "claims_claimlink", ""),
+    ("claim_id", "published_at", "verification_verdict", ""),
+]
+
+
+def claims_changed_since(*, since: datetime, after_id: int, until: datetime, limit: int) -> list[Claim]:
     """Claims whose public state changed after (since, after_id) and at or before `until`, oldest change first.
 
     A claim's change time is the latest of its own update, its flags, its links either way, its
-    published verdict and its audit events: some writes touch only the related rows.
+    published verdict and its audit events: some writes touch only the related rows. Each source
+    is a range scan on an indexed timestamp; the latest change per claim is the group's maximum.
+    Each claim carries `changed_at`.
     """
+    branches = " UNION ALL ".join(
+        f"SELECT {claim} AS claim_id, {stamp} AS ts FROM {table} WHERE {extra}{stamp} >= %s"
+        for claim, stamp, table, extra in _CHANGE_SOURCES
+    )
+    sql = (
+        f"SELECT claim_id, MAX(ts) AS changed_at FROM ({branches}) AS changes GROUP BY claim_id "
+        "HAVING MAX(ts) <= %s AND (MAX(ts) > %s OR (MAX(ts) = %s AND claim_id > %s)) "
+        "ORDER BY changed_at, claim_id LIMIT %s"
+    )
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [adapt(since)] * len(_CHANGE_SOURCES) + [adapt(until), adapt(since), adapt(since), after_id, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        changes = [(claim_id, _as_datetime(changed_at)) for claim_id, changed_at in cursor.fetchall()]
+    claims = claims_for_api().in_bulk([claim_id for claim_id, _ in changes])
+    rows = []
+    for claim_id, changed_at in changes:
+        claim = claims.get(claim_id)
+        if claim is not None:  # deleted since: nothing left to report
+            claim.changed_at = changed_at
+            rows.append(claim)
+    return rows
 
-    def latest(queryset, field):
-        return Subquery(queryset.order_by().values("_g").annotate(m=Max(field)).values("m")[:1])
 
-    events = Event.objects.filter(claim_id=OuterRef("pk")).annotate(_g=Value(1))
-    flags = Flag.objects.filter(claim_id=OuterRef("pk")).annotate(_g=Value(1))
-    links = ClaimLink.objects.filter(Q(from_claim_id=OuterRef("pk")) | Q(to_claim_id=OuterRef("pk"))).annotate(
-        _g=Value(1)
-    )
-    verdicts = Verdict.objects.filter(claim_id=OuterRef("pk"), published_at__isnull=False).annotate(_g=Value(1))
-    changed_at = Greatest(
-        F("updated_at"),
-        Coalesce(latest(events, "created_at"), F("updated_at")),
-        Coalesce(latest(flags, "created_at"), F("updated_at")),
-        Coalesce(latest(links, "updated_at"), F("updated_at")),
-        Coalesce(latest(verdicts, "published_at"), F("updated_at")),
-        output_field=DateTimeField(),
-    )
-    # Candidates come from indexed range scans; the exact change time is computed for them only.
-    candidates = (
-        Q(updated_at__gte=since)
-        | Q(pk__in=Event.objects.filter(created_at__gte=since, claim_id__isnull=False).values("claim_id"))
-        | Q(pk__in=Flag.objects.filter(created_at__gte=since).values("claim_id"))
-        | Q(pk__in=ClaimLink.objects.filter(updated_at__gte=since).values("from_claim_id"))
-        | Q(pk__in=ClaimLink.objects.filter(updated_at__gte=since).values("to_claim_id"))
-        | Q(pk__in=Verdict.objects.filter(published_at__gte=since).values("claim_id"))
-    )
-    if since == EPOCH:
-        candidates = Q()
-    return (
-        claims_for_api()
-        .filter(candidates)
-        .annotate(changed_at=changed_at)
-        .filter(Q(changed_at__gt=since) | Q(changed_at=since, pk__gt=after_id))
-        .filter(changed_at__lte=until)
-        .order_by("changed_at", "pk")
-    )
+def _as_datetime(value) -> datetime:
+    # PostgreSQL returns an aware datetime; SQLite returns the stored UTC text.
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
 
 
 class ChangesPageSerializer(serializers.Serializer):
@@ -529,7 +539,7 @@ class ChangesView(StrictQueryParamsMixin, APIView):
         since, after_id = self._position(request)
         size = self._page_size(request)
         until = timezone.now() - self._settle()
-        rows = list(claims_changed_since(since=since, after_id=after_id, until=until)[: size + 1])
+        rows = claims_changed_since(since=since, after_id=after_id, until=until, limit=size + 1)
         has_more = len(rows) > size
         rows = rows[:size]
         if rows:

@@ -118,9 +118,9 @@ class AliasSerializer(serializers.Serializer):
 
 
 class SourceFilter(StrictFilterSet):
-    kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices)
-    status = django_filters.MultipleChoiceFilter(choices=Source.Status.choices)
-    grade = django_filters.MultipleChoiceFilter(field_name="reliability_grade", choices=Grade.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices, distinct=False)
+    status = django_filters.MultipleChoiceFilter(choices=Source.Status.choices, distinct=False)
+    grade = django_filters.MultipleChoiceFilter(field_name="reliability_grade", choices=Grade.choices, distinct=False)
     country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", max_length=2)
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Name or alias contains")
 

@@ -137,7 +137,7 @@ class ReturnSerializer(serializers.Serializer):
 
 
 class ReviewItemFilter(StrictFilterSet):
-    state = django_filters.MultipleChoiceFilter(choices=ReviewItem.State.choices)
+    state = django_filters.MultipleChoiceFilter(choices=ReviewItem.State.choices, distinct=False)
     mine = StrictBooleanFilter(method="filter_mine", help_text="Only items assigned to me")
 
     class Meta:
@@ -229,8 +229,8 @@ class ReviewItemViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class VerdictFilter(StrictFilterSet):
-    state = django_filters.MultipleChoiceFilter(choices=Verdict.State.choices)
-    rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices)
+    state = django_filters.MultipleChoiceFilter(choices=Verdict.State.choices, distinct=False)
+    rating = django_filters.MultipleChoiceFilter(choices=Claim.Rating.choices, distinct=False)
 
     class Meta:
         model = Verdict
