@@ -1,6 +1,7 @@
 """Forms of the ingestion pages: paste or upload, and fetch by URL."""
 
 from django import forms
+from django.conf import settings
 
 from sources.models import Source
 
@@ -26,6 +27,14 @@ class TextIngestForm(forms.Form):
     published_at = forms.DateTimeField(
         required=False, label="Published", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        limit = settings.CLAIMTRACK_INGEST_MAX_BYTES
+        # Checked before the file is read into memory.
+        if upload and upload.size > limit:
+            raise forms.ValidationError(f"{upload.name} is {upload.size:,} bytes; the limit is {limit:,}.")
+        return upload
 
     def clean(self):
         cleaned = super().clean()

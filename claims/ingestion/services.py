@@ -38,18 +38,20 @@ def _message(exc: ValidationError) -> str:
 
 def outlet_for_page(*, site_name: str = "", url: str = "") -> Source | None:
     """The registered outlet a page belongs to: by the site name it gives, else by its domain."""
+    # A source an admin dismissed is not an outlet.
+    sources = Source.objects.exclude(status=Source.Status.DISMISSED)
     if site_name:
-        found = Source.objects.named(site_name).first()
+        found = sources.named(site_name).first()
         if found:
             return found
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     if not host:
         return None
-    found = Source.objects.named(host).first()
+    found = sources.named(host).first()
     if found:
         return found
     # A homepage on the same domain (or a parent domain: edition.cnn.com belongs to cnn.com).
-    for source in Source.objects.exclude(homepage="").only("id", "homepage", "name"):
+    for source in sources.exclude(homepage="").only("id", "homepage", "name"):
         home = (urlsplit(source.homepage).hostname or "").lower().removeprefix("www.")
         if home and (host == home or host.endswith("." + home)):
             return source

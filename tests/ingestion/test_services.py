@@ -192,3 +192,9 @@ def test_one_refused_live_blog_paragraph_refuses_the_whole_paste(db, settings):
         document_ingest_live_blog_text(text="Short entry said.\n" + "A very long entry. " * 10)
     assert caught.value.message_dict["text"][0].startswith("Entry 2: Text is 189 characters")
     assert _nothing_stored()
+
+
+def test_a_dismissed_source_is_not_taken_as_the_outlet(db):
+    dismissed = SourceFactory(name="Old Name", slug="old-name", status="dismissed")
+    SourceAliasFactory(source=dismissed, alias="Old Name")
+    assert outlet_for_page(site_name="Old Name", url="") is None

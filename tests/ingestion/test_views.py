@@ -127,3 +127,12 @@ def test_live_blog_paste_is_split_into_entries(checker_client):
     assert len(ids) == 3
     assert f"Stored 3 live-blog entries as documents {ids[0]}, {ids[1]}, {ids[2]}." in response.content.decode()
     assert set(Document.objects.values_list("channel", flat=True)) == {"live_blog"}
+
+
+def test_upload_over_the_size_limit_is_refused_before_it_is_read(checker_client, settings):
+    settings.CLAIMTRACK_INGEST_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("big.txt", b"The ministry said so.\n" * 100, "text/plain")
+    response = checker_client.post(TEXT, {"file": upload})
+    assert response.status_code == 400
+    assert b"big.txt is 2,200 bytes; the limit is 1,000." in response.content
+    assert Document.objects.count() == 0
