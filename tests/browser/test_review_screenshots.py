@@ -64,10 +64,8 @@ def test_queue_and_claim_page_screenshots(browser_page, log_in, graded_example_q
     page.click("#take-button")
     page.select_option("#id_rating", "mostly_false")
     page.select_option("#id_credibility", "4")
-    page.fill(
-        "#id_rationale", "The spending review allocated the full amount; the audit office's report concerns overruns."
-    )
-    page.fill("#id_evidence_links", "https://example.org/spending-review-2026\nhttps://example.org/nao-equipment-plan")
+    page.fill("#id_rationale", "Denied on the record; no document or second source supports the report so far.")
+    page.fill("#id_evidence_links", "https://example.org/statement-transcript\nhttps://example.org/briefing-video")
     page.screenshot(path=str(folder / "claim.png"), full_page=True)
 
     for name in ("queue.png", "claim.png"):
