@@ -431,6 +431,9 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         if person is not None:
             if org and not person.org:
                 person.org = org
+            if not org and re.search(r"\b(?:former|ex-|one-time|late)\b", prefix or "", re.IGNORECASE):
+                # "Former President Donald Trump" no longer speaks for the body the registry lists
+                return _Who(person.full, None, person, country=person.country, org_weak=True)
             return _Who(person.full, org or person.org, person, country=person.country, org_weak=not org)
         return _Who(name, org)
     # no personal name: a role, a body, a country, a group
