@@ -18,7 +18,7 @@ from verification.audit import event_record
 
 from .feeds import feed_entries
 from .fetch import FetchedPage, FetchError, fetch
-from .html import Article, article_from_html, article_from_upload, decode_html, decode_text_file, tidy_text
+from .html import Article, article_from_html, article_from_upload, decode_html, tidy_text
 from .liveblog import liveblog_entries
 
 logger = logging.getLogger(__name__)
@@ -147,8 +147,7 @@ def page_article(page: FetchedPage) -> Article:
     if page.content_type in _HTML_TYPES or (not page.content_type and page.body.lstrip()[:1] == b"<"):
         return article_from_html(decode_html(page.body, declared_charset=page.charset), url=page.url)
     if page.content_type == "text/plain":
-        text = page.body.decode(page.charset, errors="replace") if page.charset else decode_text_file(page.body)
-        text = tidy_text(text)
+        text = tidy_text(decode_html(page.body, declared_charset=page.charset))
         if not text:
             raise ValidationError("The page is empty.", code="empty")
         return Article(text=text)
@@ -416,7 +415,9 @@ def _poll_liveblog(feed: Feed, page: FetchedPage, result: FeedPollResult) -> str
 
 def feed_poll(*, feed_id: int) -> FeedPollResult:
     """Poll one feed or live blog with a conditional GET and store what is new or edited."""
-    feed = Feed.objects.select_related("outlet").get(pk=feed_id)
+    feed = Feed.objects.select_related("outlet").filter(pk=feed_id).first()
+    if feed is None:
+        return FeedPollResult(feed_id=feed_id, error="The feed no longer exists.")
     result = FeedPollResult(feed_id=feed.pk)
     page = None
     title = ""

@@ -181,3 +181,9 @@ def test_registering_a_feed_is_audited(site, outlet, admin_user):
     event = Event.objects.get(verb="feed.created", object_id=str(feed.pk))
     assert event.actor == admin_user
     assert feed.created_by == admin_user
+
+
+def test_poll_of_a_feed_deleted_after_it_was_claimed_does_nothing(rss):
+    feed_id = rss.pk
+    rss.delete()
+    assert poll_feed(feed_id) == "error: The feed no longer exists."
