@@ -242,3 +242,23 @@ def test_the_verdict_form_offers_to_reject_a_matched_source(checker_client, fact
     )
     attribution.refresh_from_db()
     assert attribution.source is None
+
+
+def test_a_checker_hands_an_item_to_a_colleague_from_the_claim_page(checker_client, fact_checker, other_fact_checker):
+    item = services.review_item_take(item=ReviewItemFactory(), user=fact_checker)
+    page = checker_client.get(reverse("review:claim", args=[item.claim_id])).content.decode()
+    assert other_fact_checker.username in page
+    checker_client.post(reverse("review:hand_over", args=[item.pk]), {"to_user": other_fact_checker.pk})
+    item.refresh_from_db()
+    assert item.assignee == other_fact_checker
+
+
+def test_an_editor_returns_a_verdict_with_a_comment_from_the_claim_page(client, fact_checker, editor):
+    item = services.review_item_take(item=ReviewItemFactory(), user=fact_checker)
+    verdict = services.verdict_submit(
+        item=item, user=fact_checker, rating="false", credibility=5, rationale="x", evidence_links=["https://e.org"]
+    )
+    client.force_login(editor)
+    client.post(reverse("review:return", args=[verdict.pk]), {"comment": "Add the ministry's statement."})
+    verdict.refresh_from_db()
+    assert (verdict.state, verdict.return_comment) == ("returned", "Add the ministry's statement.")
