@@ -1388,7 +1388,9 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     if lemma in lx.NEEDS_THAT and not trailing and not (after_i > 0 and toks[after_i - 1].low == "that"):
         return None
     rest_i = obj_end_i if obj_end_i is not None else after_i
-    rest = text[toks[rest_i].start : end].strip(" .”\"’'") if rest_i < len(toks) else ""
+    raw_rest = text[toks[rest_i].start : end] if rest_i < len(toks) else ""
+    # a full stop right after the object ends the attribution even if the splitter ran on
+    rest = "" if raw_rest.startswith((".", "!", "?")) else raw_rest.strip(" .”\"’'")
     if (
         lemma == "tell"
         and not inverted
