@@ -198,7 +198,8 @@ def queue(request):
         "mine": ReviewItem.objects.filter(state=ReviewItem.State.IN_PROGRESS, assignee=request.user).count(),
         "is_editor": is_editor(request.user),
     }
-    template = "verification/_queue_panel.html" if request.htmx else "verification/queue.html"
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "verification/_queue_panel.html" if partial else "verification/queue.html"
     return render(request, template, context)
 
 

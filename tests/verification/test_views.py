@@ -262,3 +262,8 @@ def test_an_editor_returns_a_verdict_with_a_comment_from_the_claim_page(client, 
     client.post(reverse("review:return", args=[verdict.pk]), {"comment": "Add the ministry's statement."})
     verdict.refresh_from_db()
     assert (verdict.state, verdict.return_comment) == ("returned", "Add the ministry's statement.")
+
+
+def test_an_htmx_history_restore_gets_the_whole_page(checker_client):
+    response = checker_client.get("/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in response.content
