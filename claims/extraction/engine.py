@@ -551,7 +551,7 @@ _DATA_SOURCE = re.compile(
     r"information|calculations|readings|results|models?)\b",
     re.IGNORECASE,
 )
-_ROLE_RANK = {"statement": 0, "channel": 1, "agency": 2, "publisher": 3, "source": 4, "outlet": 5}
+_ROLE_RANK = {"statement": 0, "channel": 1, "agency": 2, "publisher": 3, "carrier": 3, "source": 4, "outlet": 5}
 
 
 def _link(name: str, role: str, look: _Lookup) -> ChainLink:
@@ -601,7 +601,7 @@ def _build_sentence_claims(
         out: list[ChainLink] = []
         seen = set()
         for n, r, _p in items:
-            link = _link(n, "publisher" if r in ("outlet", "source") else r, look)
+            link = _link(n, "publisher" if r in ("outlet", "source", "carrier") else r, look)
             key = _fold(link.name)
             if key and key not in seen:
                 seen.add(key)
@@ -677,7 +677,7 @@ def _build_sentence_claims(
                 extra.append((w.name, "outlet", att.cue_start))
         d = _Draft(idx, sspan, None, who, chain_for(extra), kind, None, False, body_text, 0.7, pos)
         drafts.append(d)
-    elif outlets_chain:
+    elif any(role != "carrier" for _n, role, _p in outlets_chain):
         items = sorted(outlets_chain, key=lambda x: (_ROLE_RANK.get(x[1], 6), x[2]))
         first = items[0]
         entry = look.match(first[0])

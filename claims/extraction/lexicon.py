@@ -1165,8 +1165,6 @@ PLATFORM_WORDS = {
 # Lower-case media words that make a speaker a channel ("Russian news agencies", "state media").
 MEDIA_HEADS = {
     "media",
-    "agencies",
-    "agency",
     "outlets",
     "outlet",
     "newspaper",

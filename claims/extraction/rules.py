@@ -244,6 +244,13 @@ _NOUN_LIKE_CUES = {
     "deny",
 }
 _PARENTHETICAL_START = {
+    "carried",
+    "cited",
+    "published",
+    "released",
+    "issued",
+    "obtained",
+    "broadcast",
     "writing",
     "speaking",
     "quoted",
@@ -487,7 +494,9 @@ _RESPONSE_TO_RE = re.compile(
     r"\b(?:response|responses|reply|replies|answer|answers|statement|comments?)\s+(?:sent\s+)?to\s+", re.IGNORECASE
 )
 _WRITING_IN_RE = re.compile(r"\b(?:writing|wrote|speaking|spoke)\s+(?:in|to)\s+", re.IGNORECASE)
-_REPORTED_BY_RE = re.compile(r"\b(?:reported|published|obtained|seen|first\s+reported)\s+by\s+", re.IGNORECASE)
+_REPORTED_BY_RE = re.compile(
+    r"\b(?:reported|published|obtained|seen|first\s+reported|carried|cited|broadcast|aired)\s+by\s+", re.IGNORECASE
+)
 _INTERVIEW_RE = re.compile(
     r"\b(?:interview|speaking|talking|conversation|spoke|talked)\s+(?:with|to)\s+", re.IGNORECASE
 )
@@ -844,6 +853,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         (_INTERVIEW_RE, "interview", " with "),
         (_INTERVIEW_RE, "interview", " to "),
         (_RESPONSE_TO_RE, "interview", " to "),
+        (_REPORTED_BY_RE, "interview", " by "),
     ):
         if key not in low_s or (key == " to " and " with " in low_s and rx is _INTERVIEW_RE):
             continue
@@ -855,7 +865,8 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
             if role == "interview" and not is_outlet_name(name, gaz):
                 continue
             if role != "source":
-                r = role if role != "interview" else "publisher"
+                # "interview with X", "carried by X": X carries what a speaker says, never speaks itself
+                r = role if role != "interview" else "carrier"
             sources.append((name, r, a))
             for t in toks:
                 if a <= t.start < b:
@@ -868,7 +879,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         if j is None:
             continue
         left = s[: m.start()]
-        qm = re.search(r"\bquoted\s+(.{1,80}?)\s*$", left)
+        qm = re.search(r"\b(?:quoted|cited)\s+(.{1,80}?)\s*$", left)
         if qm and not re.match(r"by\b", qm.group(1)):
             # "TASS quoted Peskov as saying": Peskov speaks, TASS carries it.
             q_start = start + qm.start(1)
@@ -891,7 +902,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
                 consumed.update(range(*rng))
                 atts.append(att)
             continue
-        wm = re.search(r"\b(?:was|were|is|has been|had been)\s+quoted(?:\s+by\s+(.{1,60}?))?\s*$", left)
+        wm = re.search(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+(.{1,60}?))?\s*$", left)
         if wm:
             k = idx_by_start.get(start + wm.start())
             rng = _np_backward(toks, k) if k is not None else None

@@ -173,3 +173,30 @@ def test_cue_words_that_report_nothing_are_not_claims(run, sentence):
 def test_a_response_to_an_outlets_questions_puts_the_outlet_in_the_chain(run):
     c = only(run("Norvex said in an emailed response to Reuters questions that it had always been transparent."))
     assert names(c.via) == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, via",
+    [
+        ("In comments carried by TASS, Peskov said the talks were over.", "Peskov", ["TASS"]),
+        ("Peskov was cited by Interfax as saying the talks were over.", "Peskov", ["Interfax"]),
+        ("TASS cited Peskov as saying the talks were over.", "Peskov", ["TASS"]),
+        (
+            "The ministry's statement, carried by state media, said the border would close.",
+            "The ministry's statement",
+            ["state media"],
+        ),
+    ],
+)
+def test_carriers_of_a_statement_join_the_chain(run, sentence, claimant, via):
+    c = only(run(sentence))
+    assert (c.claimant, names(c.via)) == (claimant, via)
+
+
+def test_an_outlet_that_merely_saw_a_document_is_not_a_claimant(run):
+    assert run("The video, seen by Reuters, showed soldiers in the square.").claims == []
+
+
+def test_a_civil_defence_agency_is_not_a_news_agency(run):
+    c = only(run("The army said the casualty figure cited by the civil defence agency was inflated."))
+    assert names(c.via) == []
