@@ -12,6 +12,7 @@ Measured on CLEF CheckThat! 2020 task 2 train queries (bench/matching_checkthat.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -175,18 +176,18 @@ class ClaimRanker:
     def rank(self, text: str, *, limit: int = 5) -> list[RankedClaim]:
         """The stored claims most likely to be the same claim as `text`, best first."""
         query = query_text(text)
-        lexical = dict(self.index.search(content_terms(query), weights={"both": 1.0}, limit=self.lexical_candidates))
+        # Every stored claim sharing a word gets its BM25 score, so a claim found by the encoder
+        # alone still brings its lexical evidence to the fusion.
+        scores = self.index.field_scores("both", content_terms(query))
+        lexical = heapq.nlargest(self.lexical_candidates, scores, key=lambda p: (scores[p], -p))
         if self.claim_vectors is None:
-            positions = list(lexical)
-            return fuse([self.claims[p] for p in positions], [lexical[p] for p in positions], None)[:limit]
+            return fuse([self.claims[p] for p in lexical], [scores[p] for p in lexical], None)[:limit]
         vector = self.encoder.encode([query])[0]
         similarity = np.maximum(self.claim_vectors @ vector, self.title_vectors @ vector)
         nearest = np.argsort(-similarity)[: self.semantic_candidates]
-        positions = list(lexical) + [int(p) for p in nearest if int(p) not in lexical]
-        if positions and not lexical:
-            lexical_scores = [0.0] * len(positions)
-        else:
-            lexical_scores = [lexical.get(p, 0.0) for p in positions]
+        chosen = set(lexical)
+        positions = lexical + [int(p) for p in nearest if int(p) not in chosen]
+        lexical_scores = [scores.get(p, 0.0) for p in positions]
         return fuse(
             [self.claims[p] for p in positions],
             lexical_scores,

@@ -1,6 +1,6 @@
 """Candidate retrieval of stored claims inside the database.
 
-PostgreSQL: full-text search over claim text through the GIN index of migration 0003, ranked by
+PostgreSQL: full-text search over the claims' generated search_vector column and its GIN index (migration 0004), ranked by
 ts_rank, newest claims breaking ties. Other databases (the SQLite quickstart): a portable
 fallback that filters on the rarest-looking words and scores the rows with BM25 in Python.
 """
@@ -67,7 +67,7 @@ FREQUENT_REFRESH_SECONDS = 600
 def frequent_lexemes() -> dict[str, float]:
     """Lexemes in more than a few percent of claims, with their frequency, from PostgreSQL's own statistics.
 
-    ANALYZE keeps the most common elements of the indexed tsvector expression. A query word found in
+    ANALYZE keeps the most common elements of the claims' search_vector column. A query word found in
     a tenth of a million claims narrows nothing and makes ranking score every one of them, so such
     words are left out of the candidate query (the reranker still sees them).
     """
@@ -77,7 +77,7 @@ def frequent_lexemes() -> dict[str, float]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = 'claim_text_fts_idx' LIMIT 1"
+            "WHERE tablename = 'claims_claim' AND attname = 'search_vector' LIMIT 1"
         )
         row = cursor.fetchone()
     lexemes = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
@@ -96,7 +96,7 @@ def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> l
     selective = [lexeme for lexeme in lexemes if frequency.get(lexeme, 0.0) <= MAX_LEXEME_FREQUENCY]
     chosen = (selective or lexemes[:3])[:MAX_QUERY_TERMS]
     tsquery = " | ".join(chosen)
-    where = ["to_tsvector('english'::regconfig, text) @@ query"]
+    where = ["search_vector @@ query"]
     params: list = [tsquery]
     if kinds:
         where.append("kind = ANY(%s)")
@@ -108,7 +108,7 @@ def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> l
         where.append("created_at >= %s")
         params.append(since)
     sql = (
-        "SELECT id, ts_rank(to_tsvector('english'::regconfig, text), query) AS rank "
+        "SELECT id, ts_rank(search_vector, query) AS rank "
         "FROM claims_claim, to_tsquery('simple', %s) AS query "
         f"WHERE {' AND '.join(where)} ORDER BY rank DESC, id DESC LIMIT %s"
     )

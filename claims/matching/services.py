@@ -19,6 +19,7 @@ from verification.audit import event_record
 SYMMETRIC = (ClaimLink.Relation.SAME_AS, ClaimLink.Relation.CORROBORATES)
 DISPUTING = (ClaimLink.Relation.DENIES, ClaimLink.Relation.COUNTERS)
 LIVE = (ClaimLink.Status.ACTIVE, ClaimLink.Status.CONFIRMED)
+MAX_REPEAT_LINKS = 3
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def claim_match_decisions(*, claim: Claim, config: MatchSettings | None = None) 
         disputes = sorted((d for d in disputes if d), key=lambda d: -d.confidence)
         decisions.extend(disputes[:1])
     else:
+        repeats: list[LinkDecision] = []
         for other in stored:
             other_facts = claim_facts(other)
             sim = similarity.get(other.pk) if similarity else None
@@ -125,7 +127,9 @@ def claim_match_decisions(*, claim: Claim, config: MatchSettings | None = None) 
             else:
                 decision = decide_repeat(facts, other_facts, similarity=sim)
                 if decision:
-                    decisions.append(decision)
+                    repeats.append(decision)
+        # The closest few reports are enough: they link on to the rest, and a checker reads every suggestion.
+        decisions.extend(sorted(repeats, key=lambda d: -d.confidence)[:MAX_REPEAT_LINKS])
     return [d for d in decisions if d.confidence >= config.suggest_threshold]
 
 
