@@ -805,6 +805,31 @@ def _window(drafts: list[_Draft], starts: list[int], lo: int, hi: int) -> list[_
     return drafts[bisect_left(starts, lo) : bisect_right(starts, hi)]
 
 
+def _contrasts(drafts: list[_Draft], text: str) -> None:
+    """ "Moscow accuses Kyiv of shelling the plant, while Ukraine says Russian troops are to blame":
+    the second version, set against the first in one sentence, is a counter-claim to it."""
+    for i, d in enumerate(drafts):
+        if d.kind != "claim" or d.cue is None or i == 0:
+            continue
+        first = drafts[i - 1]
+        if first.sent_idx != d.sent_idx or first.kind != "claim" or first.cue is None:
+            continue
+        between = text[first.cue.end : d.speaker_pos].lower()
+        if not re.search(r"[,;]\s*(?:while|whereas|but)\s+(?:\w+\s+){0,4}$", between):
+            continue
+        if _fold(first.who.name or "") == _fold(d.who.name or ""):
+            continue
+        a, b = _sides(first), _sides(d)
+        if a and b and a & b:
+            continue
+        opposed = bool(a and b)
+        overlap = len(_topic(first.content.text if first.content else "") & _topic(d.content.text if d.content else ""))
+        if not opposed and overlap < 2:
+            continue  # "..., while the governor said debris hit a school": more news, not a rival version
+        d.kind = "counter_claim"
+        d.denies = first
+
+
 def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
     starts = [c.sent_idx for c in drafts]
     for d in drafts:
@@ -1053,6 +1078,7 @@ def _finish(
                     reg.orgs.append((link.name, d.speaker_pos))
         drafts.extend(ds)
     _link_denials(drafts, reg, look)
+    _contrasts(drafts, text)
     _negated_versions(drafts)
     _apply_unverified(text, sents, drafts)
     keys = {id(d): f"c{n}" for n, d in enumerate(drafts, 1)}

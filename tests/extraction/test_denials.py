@@ -155,3 +155,14 @@ def test_the_accused_partys_denial_links_to_the_accusation(run):
     )
     claim, denial = result.claims
     assert denial.denies == claim.key
+
+
+def test_a_rival_version_set_against_the_first_in_one_sentence_is_a_counter_claim(run):
+    result = run("Moscow accuses Kyiv of shelling the plant, while Ukraine says Russian troops are to blame.")
+    first, second = result.claims
+    assert (second.kind, second.denies) == ("counter_claim", first.key)
+
+
+def test_more_news_joined_by_while_is_not_a_counter_claim(run):
+    result = run("The ministry said 20 drones were downed, while the governor said debris hit a school.")
+    assert [c.kind for c in result.claims] == ["claim", "claim"]
