@@ -141,6 +141,17 @@ CLAIMTRACK_EXTRACTION_BACKEND = env("CLAIMTRACK_EXTRACTION_BACKEND", default="")
 if CLAIMTRACK_EXTRACTION_BACKEND not in ("", "parse", "rules"):
     raise ImproperlyConfigured("CLAIMTRACK_EXTRACTION_BACKEND must be 'parse', 'rules' or empty")
 
+# Matching across documents: links at or above the first threshold are made by the machine, those at
+# or above the second are offered as suggestions; the window (days, 0 = all) bounds the stored claims
+# searched; the sentence encoder (requirements-embeddings.txt) reranks when installed and enabled.
+CLAIMTRACK_MATCH_LINK_THRESHOLD = env.float("CLAIMTRACK_MATCH_LINK_THRESHOLD", default=0.6)
+CLAIMTRACK_MATCH_SUGGEST_THRESHOLD = env.float("CLAIMTRACK_MATCH_SUGGEST_THRESHOLD", default=0.35)
+if not 0 <= CLAIMTRACK_MATCH_SUGGEST_THRESHOLD <= CLAIMTRACK_MATCH_LINK_THRESHOLD <= 1:
+    raise ImproperlyConfigured("need 0 <= CLAIMTRACK_MATCH_SUGGEST_THRESHOLD <= CLAIMTRACK_MATCH_LINK_THRESHOLD <= 1")
+CLAIMTRACK_MATCH_WINDOW_DAYS = env.int("CLAIMTRACK_MATCH_WINDOW_DAYS", default=0)
+CLAIMTRACK_MATCH_CANDIDATES = env.int("CLAIMTRACK_MATCH_CANDIDATES", default=30)
+CLAIMTRACK_MATCH_EMBEDDINGS = env.bool("CLAIMTRACK_MATCH_EMBEDDINGS", default=True)
+
 # Ingestion by URL, upload and feed: limits, and the private networks an admin lets the fetcher reach
 # (empty: only public addresses; loopback, private and link-local ones are refused).
 CLAIMTRACK_INGEST_MAX_BYTES = env.int("CLAIMTRACK_INGEST_MAX_BYTES", default=5_000_000)
