@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+# Before numpy loads: OpenBLAS threads spinning for a busy core slow the encoder by an order of
+# magnitude on a shared machine; one thread is steady everywhere. An explicit setting still wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from claims.matching.ranking import ClaimRanker, StoredClaim
-from claims.matching.services import verified_claims_store
-from claims.models import Claim
+from django.conf import settings  # noqa: E402
+from django.core.management.base import BaseCommand, CommandError  # noqa: E402
+
+from claims.matching.ranking import ClaimRanker, StoredClaim  # noqa: E402
+from claims.matching.services import verified_claims_store  # noqa: E402
+from claims.models import Claim  # noqa: E402
 
 
 def read_tsv(path: Path, columns: int) -> list[list[str]]:
