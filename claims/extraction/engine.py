@@ -402,9 +402,16 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     ):
         k -= 1
     before_name = words[k - 1] if 0 < k < len(words) else ""
-    if before_name and (
-        before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
-        or (len(words) - k == 1 and before_name[:1].isupper() and unpossess(before_name).lower() in rules._ORG_WORDS)
+    if (
+        before_name
+        and (
+            before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
+            # "researchers at the firm Recorded Future": people at a body, not a person named Recorded Future
+            or any(w.lower() in ("at", "from", "with") for w in words[:k])
+            or (
+                len(words) - k == 1 and before_name[:1].isupper() and unpossess(before_name).lower() in rules._ORG_WORDS
+            )
+        )
     ):
         # "Analysts at Peel Hunt", "The Daily Signal": a group or a body, not a person
         k = len(words)
@@ -551,6 +558,7 @@ _DATA_SOURCE = re.compile(
     r"information|calculations|readings|results|models?)\b",
     re.IGNORECASE,
 )
+_STATEMENT_WORDS = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|filing)\b", re.IGNORECASE)
 _ROLE_RANK = {"statement": 0, "channel": 1, "agency": 2, "publisher": 3, "carrier": 3, "source": 4, "outlet": 5}
 
 
@@ -642,13 +650,32 @@ def _build_sentence_claims(
             org = who.org
             stmt_org = None
             for name, role, pos in bodies:
-                if role == "statement" or role == "source":
+                if role == "statement" or (role == "source" and _STATEMENT_WORDS.search(name)):
                     extra.append((name, "statement", pos))
                     stmt_org = stmt_org or re.sub(r"^(?:the)\s+", "", name)
             if stmt_org and (not org or who.org_weak) and who.person is not None:
                 org = stmt_org
             who = _Who(who.name, org, who.person, country=who.country)
             kind = att.kind
+            for name, role, pos in bodies:
+                if role == "source" and not _STATEMENT_WORDS.search(name):
+                    # "The group claimed it, according to researchers": the researchers assert it too
+                    src = _resolve(rules.Mention(name, pos, pos + len(name)), reg, look)
+                    drafts.append(
+                        _Draft(
+                            idx,
+                            sspan,
+                            None,
+                            src,
+                            chain_for(list(an.channels) + outlets_chain),
+                            "claim",
+                            None,
+                            False,
+                            "",
+                            0.6,
+                            pos,
+                        )
+                    )
             d = _Draft(
                 idx,
                 sspan,

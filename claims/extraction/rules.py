@@ -704,14 +704,27 @@ def _np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Token range [i, j) of the noun phrase that starts at token i."""
     j = i
     n = len(toks)
-    while j < n and _np_token_ok(toks[j]) and toks[j].low not in ("in", "at"):
-        if j > i and toks[j].low in _DETERMINERS and toks[j - 1].low not in ("of", "for", "and"):
+    while (
+        j < n
+        and _np_token_ok(toks[j])
+        and (
+            toks[j].low not in ("in", "at")
+            # "researchers at the cybersecurity firm Recorded Future", "officials in Kyiv"
+            or (
+                j > i
+                and unpossess(toks[j - 1].low) in lx.TITLES | lx.ROLE_NOUNS
+                and j + 1 < n
+                and (toks[j + 1].is_cap or toks[j + 1].low in _DETERMINERS)
+            )
+        )
+    ):
+        if j > i and toks[j].low in _DETERMINERS and toks[j - 1].low not in ("of", "for", "and", "at", "in"):
             break
         j += 1
     # "Associated Press (AP)": swallow a parenthetical abbreviation.
     if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper():
         j += 3
-    while j > i and toks[j - 1].low in ("of", "for", "and", "&", "the", "a"):
+    while j > i and toks[j - 1].low in ("of", "for", "and", "&", "the", "a", "at", "in"):
         j -= 1
     # "federal records": a phrase that ends on a modifier goes on to its noun
     if (
@@ -1083,7 +1096,12 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             words = head.split()
             if (
                 1 <= len(words) <= 8
-                and (words[0][:1].isupper() or words[0].lower() in _DETERMINERS)
+                and (
+                    words[0][:1].isupper()
+                    or words[0].lower() in _DETERMINERS
+                    # "But advocates dispute ...": a bare plural after a lead-in word
+                    or (lead > base and len(words) <= 3 and words[0].isalpha() and not words[0].endswith("ly"))
+                )
                 and not re.search(r"[,;:“”\"()]", head)
                 and not any(w.lower() in _FINITE for w in words)
             ):
@@ -1279,10 +1297,16 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
     if lemma == "tell" and not inverted:
         obj = _object_after(toks, k)
         if obj is None:
-            if k + 1 < len(toks) and toks[k + 1].text[:1].isalpha() and toks[k + 1].low != "that":
-                obj = (k + 1, k + 2)  # "told investors", "told lawmakers"
-            else:
+            # "told investors", "told a briefing", "told a news conference": a short plain object
+            j = k + 1
+            while j < len(toks) and toks[j].low in ("a", "an", "the", "his", "her", "its", "their"):
+                j += 1
+            j0 = j
+            while j < len(toks) and j - j0 < 3 and toks[j].text.isalpha() and toks[j].low not in _FUNCTION_WORDS:
+                j += 1
+            if j == j0 or toks[k + 1].low == "that":
                 return None
+            obj = (k + 1, j)
         oname = _clean_np(text[toks[obj[0]].start : toks[obj[1] - 1].end])
         nxt_i = obj[1]
         if (

@@ -200,3 +200,22 @@ def test_an_outlet_that_merely_saw_a_document_is_not_a_claimant(run):
 def test_a_civil_defence_agency_is_not_a_news_agency(run):
     c = only(run("The army said the casualty figure cited by the civil defence agency was inflated."))
     assert names(c.via) == []
+
+
+def test_according_to_people_makes_them_claimants_too(run):
+    result = run(
+        "The group has claimed responsibility on its dark web site, according to researchers at the firm Recorded "
+        "Future."
+    )
+    assert "researchers at the firm Recorded Future" in [c.claimant for c in result.claims]
+
+
+def test_told_a_briefing_is_a_trailing_attribution(run):
+    c = only(run("“The United States is ready to engage,” department spokesperson Matthew Miller told a briefing."))
+    assert c.claimant == "Matthew Miller"
+
+
+def test_a_bare_plural_after_but_can_be_the_speaker(run):
+    result = run("City officials say they added 400 beds. But advocates dispute that figure.")
+    assert [(c.claimant, c.kind) for c in result.claims] == [("City officials", "claim"), ("advocates", "denial")]
+    assert result.claims[1].denies == result.claims[0].key

@@ -622,6 +622,49 @@ DOCS = [
             ("gift", "Donald Trump", None, [], "claim", None, None),
         ],
     },
+    {
+        "id": "npr-feature-shelter",
+        "lines": [
+            "The shelter has taken in more than 200 families since January, says Maria Lopez, who runs it with her sister.",
+            "“We have never seen numbers like this,” Lopez says.",
+            "City officials say they have added 400 emergency beds this winter.",
+            "But advocates dispute that figure, saying many of the beds are in buildings that are not yet open.",
+            "NPR has reached out to the mayor's office for comment.",
+            "A spokesperson for the mayor tells NPR the beds will all be available by the end of the month.",
+        ],
+        "claims": [
+            ("more than 200 families", "Maria Lopez", None, [], "claim", None, None),
+            ("never seen numbers", "Maria Lopez", None, [], "claim", None, None),
+            ("400 emergency beds", "City officials", None, [], "claim", None, None),
+            ("advocates dispute", "advocates", None, [], "denial", "400 emergency beds", None),
+            ("tells NPR", "A spokesperson for the mayor", None, ["NPR"], "counter_claim", "advocates dispute", None),
+        ],
+    },
+    {
+        "id": "cnn-cyberattack",
+        "lines": [
+            "A cyberattack that disrupted payments at hundreds of US pharmacies was carried out by a Russia-linked ransomware gang, the company's parent said in a regulatory filing on Thursday.",
+            "The group has claimed responsibility on its dark web site, according to researchers at the cybersecurity firm Recorded Future.",
+            "The Kremlin has repeatedly denied any involvement in cyberattacks on the United States.",
+            "CNN has reached out to the Russian embassy in Washington for comment.",
+            "Two sources familiar with the investigation told CNN that the hackers had been inside the network for at least nine days before the attack.",
+            "The company declined to say whether it had paid a ransom.",
+        ],
+        "claims": [
+            ("Russia-linked ransomware gang", "the company's parent", None, [], "claim", None, None),
+            (
+                "claimed responsibility on its dark web site",
+                "researchers at the cybersecurity firm Recorded Future",
+                None,
+                [],
+                "claim",
+                None,
+                None,
+            ),
+            ("repeatedly denied any involvement", "Kremlin", None, [], "denial", "Russia-linked ransomware gang", None),
+            ("nine days", "Two sources familiar with the investigation", None, ["CNN"], "claim", None, None),
+        ],
+    },
 ]
 
 
