@@ -857,6 +857,63 @@ def _contrasts(drafts: list[_Draft], text: str) -> None:
         d.denies = first
 
 
+def _name_words(d: _Draft) -> set[str]:
+    """Distinctive words of a claimant's name, org and titles: "Norvex", "Halbrook", "Raffensperger"."""
+    names = [d.who.name or "", d.who.org or ""]
+    if d.who.person is not None:
+        names.extend(t for t, _ in d.who.person.titles)
+    out = set()
+    for n in names:
+        for w in re.findall(r"[A-Za-z][\w-]+", n):
+            low = unpossess(w.lower())
+            if (
+                len(low) > 2
+                and low not in _STOP
+                and low not in lx.COUNTRY_OF
+                and low not in lx.TITLES
+                and (low not in lx.MODIFIERS and low not in lx.ROLE_NOUNS)
+            ):
+                out.add(low)
+    return out
+
+
+def _rival_versions(drafts: list[_Draft], text: str) -> None:
+    """A party's answer to a claim made about it, with a negation or from the other side, is a counter-claim."""
+    starts = [c.sent_idx for c in drafts]
+    for d in drafts:
+        if d.kind != "claim" or d.content is None or d.who.outlet:
+            continue
+        sent_text = d.sentence.text
+        head = " ".join(d.content.text.split()[:10])
+        negated = bool(_NEGATION.search(head))
+        contrast = bool(re.match(r"\W*(?:But|However|Yet)\b", sent_text)) or bool(
+            d.cue is not None and d.cue.text.lower() in ("insisted", "insists", "countered", "maintained", "maintains")
+        )
+        mine = _name_words(d)
+        best, best_score = None, 0.0
+        for c in _window(drafts, starts, d.sent_idx - 3, d.sent_idx - 1):
+            if c.kind != "claim" or _fold(c.who.name or "") == _fold(d.who.name or ""):
+                continue
+            a, b = _sides(c), _sides(d)
+            if a and b and a & b:
+                continue
+            ctext = c.content.text if c.content else c.sentence.text
+            cwords = {unpossess(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", ctext)}
+            about_me = bool(mine & cwords)
+            about_them = bool(
+                _name_words(c) & {unpossess(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", d.content.text)}
+            )
+            if not (about_me or about_them):
+                continue
+            score = 2.0 + (1.0 if negated else 0.0) + (1.0 if contrast else 0.0) + (1.0 if a and b else 0.0)
+            score += 0.5 * min(2, len((_topic(ctext) - _COUNTRY_STEMS) & (_topic(d.content.text) - _COUNTRY_STEMS)))
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None and best_score >= 3.0:
+            d.kind = "counter_claim"
+            d.denies = best
+
+
 def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
     starts = [c.sent_idx for c in drafts]
     for d in drafts:
@@ -1107,6 +1164,7 @@ def _finish(
     _link_denials(drafts, reg, look)
     _contrasts(drafts, text)
     _negated_versions(drafts)
+    _rival_versions(drafts, text)
     _apply_unverified(text, sents, drafts)
     keys = {id(d): f"c{n}" for n, d in enumerate(drafts, 1)}
     out = []

@@ -166,3 +166,19 @@ def test_a_rival_version_set_against_the_first_in_one_sentence_is_a_counter_clai
 def test_more_news_joined_by_while_is_not_a_counter_claim(run):
     result = run("The ministry said 20 drones were downed, while the governor said debris hit a school.")
     assert [c.kind for c in result.claims] == ["claim", "claim"]
+
+
+def test_the_accused_partys_own_version_after_but_is_a_counter_claim(run):
+    result = run(
+        "Regulators are examining whether chipmaker Norvex misled customers about delivery times, three people "
+        "said. But Norvex said its delivery estimates had been accurate."
+    )
+    claim, answer = result.claims
+    assert (answer.kind, answer.denies) == ("counter_claim", claim.key)
+
+
+def test_a_later_claim_by_someone_merely_mentioned_stays_a_claim(run):
+    result = run(
+        "The ministry said Peskov would visit Minsk next week. Peskov said he would also meet business leaders there."
+    )
+    assert [c.kind for c in result.claims] == ["claim", "claim"]
