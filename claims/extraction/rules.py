@@ -1103,7 +1103,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                     or (lead > base and len(words) <= 3 and words[0].isalpha() and not words[0].endswith("ly"))
                 )
                 and not re.search(r"[,;:“”\"()]", head)
-                and not any(w.lower() in _FINITE for w in words)
+                and not any(w.lower() in _FINITE or w.lower() in lx.CUE_FORMS for w in words)
             ):
                 return Mention(head.strip(), lead, lead + len(head.strip()), title)
             return None
