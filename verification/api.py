@@ -8,6 +8,7 @@ import django_filters
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -162,15 +163,14 @@ class ReviewItemViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReviewItemSerializer
 
     def get_queryset(self):
-        from django.db.models import Prefetch
-
         return ReviewItem.objects.select_related("assignee").prefetch_related(
             Prefetch("claim", queryset=claims_for_api())
         )
 
-    def _item(self, request, serializer_class=ReviewItemSerializer, code=status.HTTP_200_OK, item=None):
+    def _item(self, request, *, item: ReviewItem) -> Response:
+        """The item as it is now, after a service changed it."""
         item = self.get_queryset().get(pk=item.pk)
-        return Response(serializer_class(item, context=self.get_serializer_context()).data, status=code)
+        return Response(ReviewItemSerializer(item, context=self.get_serializer_context()).data)
 
     @extend_schema(request=None, responses={200: ReviewItemSerializer, 204: OpenApiResponse(description="Queue empty")})
     @action(detail=False, methods=["post"], url_path="take-next")
