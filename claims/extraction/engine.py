@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import disputes, rules
 from . import lexicon as lx
-from . import rules
 from .gazetteer import Gazetteer, GazetteerEntry
 from .language import detect
 from .rules import unpossess
@@ -900,6 +900,10 @@ def _rival_versions(drafts: list[_Draft], text: str) -> None:
             ctext = c.content.text if c.content else c.sentence.text
             cwords = {unpossess(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", ctext)}
             about_me = bool(mine & cwords)
+            own_country = lx.COUNTRY_OF.get(_fold(_surface(d.who.name or "")), "")
+            if own_country and not about_me:
+                # "Russia has said it strikes only military targets" after "... accused Moscow of ..."
+                about_me = any(lx.COUNTRY_OF.get(w) == own_country for w in cwords)
             about_them = bool(
                 _name_words(c) & {unpossess(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", d.content.text)}
             )
@@ -1229,6 +1233,7 @@ def extract_many(
     for (n, text, sents), analyses in zip(todo, analyses_list, strict=True):
         try:
             claims = _finish(text, sents, analyses, look)
+            claims = disputes.refine(text, sents, claims, look)
         except Exception:  # noqa: BLE001 - one odd document must not lose the batch
             # Fall back to sentence-by-sentence so that one bad sentence costs only itself.
             claims = []

@@ -1496,7 +1496,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
         if passive and nxt != "by":
             return None
         obj_text = text[cue.end : min(end, cue.end + 160)]
-        pre_rel = text[base : speaker.start].rstrip().lower()
+        pre_rel = text[base : speaker.start].rstrip().lower() + " "
         is_rel = bool(
             re.search(r"(?:" + _CLAIM_NOUN_RE.pattern + r")\s+(?:that|which)?\s*(?:[\w’'-]+\s+){0,2}$", pre_rel)
         ) or bool(re.search(r", which\s+(?:[\w’'-]+\s+){0,2}$", pre_rel))

@@ -182,3 +182,13 @@ def test_a_later_claim_by_someone_merely_mentioned_stays_a_claim(run):
         "The ministry said Peskov would visit Minsk next week. Peskov said he would also meet business leaders there."
     )
     assert [c.kind for c in result.claims] == ["claim", "claim"]
+
+
+def test_a_country_answering_an_accusation_against_it_gives_a_counter_claim(run):
+    result = run(
+        "Ukraine's foreign minister, Andrii Sybiha, accused Moscow of deliberately targeting grain infrastructure. "
+        "Russia has repeatedly said it strikes only military targets, a claim Kyiv and its allies reject."
+    )
+    accusation, answer, rejection = result.claims
+    assert (answer.claimant, answer.kind, answer.denies) == ("Russia", "counter_claim", accusation.key)
+    assert (rejection.claimant, rejection.kind, rejection.denies) == ("Kyiv and its allies", "denial", answer.key)

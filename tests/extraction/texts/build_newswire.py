@@ -665,6 +665,49 @@ DOCS = [
             ("nine days", "Two sources familiar with the investigation", None, ["CNN"], "claim", None, None),
         ],
     },
+    {
+        "id": "guardian-drone-paragraphs",
+        "lines": [
+            "Russia launched 112 drones and four missiles at Ukraine overnight, Ukraine's air force said on Sunday, adding that 98 drones had been shot down. Officials in the Odesa region said a port warehouse had caught fire. The figures could not be independently verified.",
+            "",
+            "In Moscow, the defence ministry said air defences had intercepted 30 Ukrainian drones over five regions, including 12 over the Moscow region. Sergei Sobyanin, the city's mayor, wrote on Telegram that there was no serious damage. Flights were briefly suspended at two airports.",
+            "",
+            "Ukraine's foreign minister, Andrii Sybiha, accused Moscow of deliberately targeting grain infrastructure. Russia has repeatedly said it strikes only military targets, a claim Kyiv and its allies reject.",
+        ],
+        "claims": [
+            (
+                "Russia launched 112 drones",
+                "Ukraine's air force",
+                None,
+                [],
+                "claim",
+                None,
+                "The figures could not be independently verified",
+            ),
+            (
+                "port warehouse",
+                "Officials in the Odesa region",
+                None,
+                [],
+                "claim",
+                None,
+                "The figures could not be independently verified",
+            ),
+            ("intercepted 30 Ukrainian drones", "the defence ministry", None, [], "claim", None, None),
+            ("no serious damage", "Sergei Sobyanin", None, [], "claim", None, None),
+            ("deliberately targeting", "Andrii Sybiha", None, [], "claim", None, None),
+            ("strikes only military targets", "Russia", None, [], "counter_claim", "deliberately targeting", None),
+            (
+                "strikes only military targets",
+                "Kyiv and its allies",
+                None,
+                [],
+                "denial",
+                "strikes only military targets",
+                None,
+            ),
+        ],
+    },
 ]
 
 

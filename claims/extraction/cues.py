@@ -1,0 +1,284 @@
+"""Unverified cues and the claims they cover.
+
+A cue in a claim's own sentence ("claimed without evidence that ...") covers that claim. A cue in a
+sentence of its own covers what it names: "the Guardian's account" the Guardian's claims, "the witness
+accounts" the witnesses', "the casualty figures" the claims with casualty counts, "the claims of either
+side" the two opposing parties' claims, "the accounts" every claim of the passage, "the claim" / "it"
+the last one. Denials of a covered claim do not inherit the cue, and words inside a quotation are the
+speaker's, not the outlet's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .disputes import Item, name_words, sides_of
+from .types import Span
+
+CUE_RE = re.compile(
+    r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
+    r"(?:independently\s+|immediately\s+|yet\s+|separately\s+)*(?:verify|confirm|corroborate|authenticate)\b"
+    r"|(?:could|can|cannot|can't|couldn't|could\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
+    r"(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+|separately\s+)+(?:verif|confirm|corroborat|authenticat)\w*"
+    r"|(?:could|can|cannot|can't|couldn't|could\s+not)\s*(?:not\s+)?(?:be\s+)?(?:verif|corroborat|authenticat)\w*"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed|corroborated)"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:independently\s+)?(?:verified|corroborated)"
+    r"|no\s+independent\s+(?:confirmation|verification|corroboration)|unsubstantiated|citing\s+no\s+evidence"
+    r"|not\s+(?:been\s+)?independently\s+(?:verified|confirmed|corroborated)"
+    r"|without\s+(?:providing|offering|giving|presenting|citing|producing|showing|sharing|supplying|releasing)\s+"
+    r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence|data|details|documentation)|without\s+(?:any\s+)?(?:evidence|proof)"
+    r"|(?:did|does|do|has|have|had)\s+not\s+(?:provide|offer|give|present|produce|show|cite|share|release|publish|"
+    r"provided|offered|given|presented|produced|shown|cited|shared|released|published)\s+(?:any\s+)?"
+    r"(?:evidence|proof|data|figures|documents|documentation|details|numbers|sources?)"
+    r"(?=\s+(?:to\s+(?:support|back|substantiate|corroborate)|for|of|backing|supporting)\b|[.,;]|\s*$)"
+    r"|(?:provided|offered|gave|presented|produced|cited|shared|showed|released)\s+no\s+(?:evidence|proof|data)"
+    r"|no\s+evidence\s+(?:was|has\s+been|had\s+been|were)\s+(?:provided|offered|given|presented|produced)"
+    r"|unconfirmed|unverified|uncorroborated"
+    r"|not\s+possible\s+to\s+(?:independently\s+)?(?:verify|confirm)|impossible\s+to\s+(?:independently\s+)?(?:verify|confirm))",
+    re.IGNORECASE,
+)
+_KEYS = ("verif", "confirm", "evidence", "proof", "corroborat", "authenticat", "unsubstantiated", "data", "documents")
+_EVIDENCE_TYPE = re.compile(r"evidence|proof|data|document|unconfirmed|unverified|uncorroborated", re.IGNORECASE)
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{2,}’")
+
+_CLAIM_NOUN = (
+    r"(?:claims?|reports?|accounts?|statements?|allegations?|assertions?|figures?|numbers?|tolls?|tally|"
+    r"videos?|footage|images?|photos?|posts?|versions?|details|estimates?|data|reporting|findings|testimon(?:y|ies))"
+)
+_OBJECT = re.compile(
+    r"\b(?:verify|confirm|corroborate|authenticate|verified|confirmed|corroborated|authenticated|support|back\s+up|"
+    r"substantiate|for|of)\b\s+(?P<obj>[^.;]{0,120})",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(
+    r"\b(?:either|neither|both|all|any\s+of|these|those|the\s+(?:\w+\s+){0,2}(?:accounts|claims|reports|figures|"
+    r"statements|allegations|assertions|details|numbers|tolls|videos|images|estimates|versions|testimonies)|"
+    r"(?:accounts|claims|reports|allegations|statements|versions|testimonies))\b",
+    re.IGNORECASE,
+)
+_EITHER_SIDE = re.compile(r"\b(?:either|both|each|neither)\s+(?:side|party|sides|parties|camp|army)", re.IGNORECASE)
+_CASUALTY = re.compile(r"\b(?:casualt\w*|death\s+tolls?|tolls?|dead|deaths|killed|wounded|injured)\b", re.IGNORECASE)
+_CASUALTY_CLAIM = re.compile(
+    r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|lives|bodies|toll|massacre\w*)\b", re.IGNORECASE
+)
+_FIGURE = re.compile(r"\b(?:figures?|numbers?|tally|estimates?|count|data)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:but\s+|however,?\s+)?(?:he|she|it|they|the\s+\w+)\b", re.IGNORECASE)
+_ADJ_SKIP = {
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "that",
+    "any",
+    "all",
+    "either",
+    "both",
+    "each",
+    "such",
+    "casualty",
+    "battlefield",
+    "initial",
+    "latest",
+    "new",
+    "earlier",
+    "reported",
+    "other",
+    "conflicting",
+    "competing",
+    "rival",
+    "independent",
+    "death",
+    "official",
+    "own",
+    "various",
+    "local",
+    "separate",
+}
+_KIN = {
+    "witness": {"witness", "resident", "survivor", "local", "eyewitness", "villager", "people"},
+    "resident": {"witness", "resident", "local", "villager"},
+    "relative": {"relative", "family", "families", "relatives"},
+    "family": {"relative", "family", "families"},
+}
+
+
+def _inside_quote(s: str, a: int) -> bool:
+    return any(m.start() < a < m.end() for m in _QUOTE.finditer(s))
+
+
+def _named(obj: str) -> tuple[set[str], set[str]]:
+    """Words of the party a cue's object names ("the Guardian's account") and its sides."""
+    words: set[str] = set()
+    m = re.match(
+        r"(?:the\s+|a\s+|an\s+)?(?P<who>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?:’s|'s|s’|s')\s+(?:\w+\s+)?" + _CLAIM_NOUN,
+        obj,
+        re.IGNORECASE,
+    )
+    if m:
+        words = {w for w in re.findall(r"[a-z0-9]+", m.group("who").lower()) if w not in _ADJ_SKIP}
+        if m.group(0).rstrip().endswith(("s’", "s'")) or m.group("who").lower().endswith("s"):
+            pass
+    else:
+        m = re.match(r"(?P<mods>(?:[\w’'-]+\s+){1,3})" + _CLAIM_NOUN + r"\b", obj, re.IGNORECASE)
+        if m:
+            words = {w for w in re.findall(r"[a-z0-9-]+", m.group("mods").lower()) if w not in _ADJ_SKIP}
+        m2 = re.search(_CLAIM_NOUN + r"\s+(?:by|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s*){1,4})", obj)
+        if m2 and not words:
+            words = {w for w in re.findall(r"[a-z0-9-]+", m2.group("who").lower()) if w not in _ADJ_SKIP}
+    words = {w for w in words if w not in lx.TITLES or w in ("witness",)} - {"s"}
+    sides = sides_of(" ".join(words))
+    return words, sides
+
+
+def _matches(words: set[str], sides: set[str], it: Item) -> bool:
+    names = set(it.names)
+    for link in it.claim.via:
+        names |= name_words(link.name)
+    stems = {w.rstrip("s") for w in names}
+    for w in words:
+        base = w.rstrip("s").rstrip("’'")
+        if base in stems:
+            return True
+        if base in _KIN and _KIN[base] & stems:
+            return True
+    return bool(sides and it.sides & sides)
+
+
+def _pool(spans, paragraphs, by_idx, i: int, floor: int) -> list[Item]:
+    out: list[Item] = []
+    para = paragraphs[i]
+    multi = sum(1 for j in (i - 1, i + 1) if 0 <= j < len(spans) and paragraphs[j] == para) >= 1
+    gap = 0
+    j = i - 1
+    while j >= floor and i - j <= 7:
+        if multi and paragraphs[j] != para:
+            break
+        if by_idx.get(j):
+            out[:0] = by_idx[j]
+            gap = 0
+        else:
+            gap += 1
+            if gap > 1 and out:
+                break
+        j -= 1
+    return out
+
+
+def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[int] | None = None) -> None:
+    """Set each claim's unverified flag and cue from the cues of its document."""
+    if paragraphs is None:
+        paragraphs = list(range(len(spans)))
+    for it in items:
+        it.claim.unverified = False
+        it.claim.unverified_cue = None
+    by_idx: dict[int, list[Item]] = {}
+    for it in items:
+        by_idx.setdefault(it.idx, []).append(it)
+    floor = 0
+    for i, span in enumerate(spans):
+        s = span.text
+        low = s.lower()
+        if not any(k in low for k in _KEYS):
+            continue
+        for m in CUE_RE.finditer(s):
+            if _inside_quote(s, m.start()):
+                continue  # the speaker's words, not the outlet's
+            own = by_idx.get(i, [])
+            evidence = bool(_EVIDENCE_TYPE.search(m.group(0)))
+            own = [
+                d
+                for d in own
+                if not (_is_outlet(d) and not evidence)
+                and (d.claim.cue is None or d.claim.cue.start - span.start < m.start() or d.claim.content is None)
+            ]
+            if own:
+                targets = [d for d in own if d.kind != "denial"] or own
+                cue = Span(span.start + m.start(), span.start + m.end(), m.group(0))
+            else:
+                pool = _pool(spans, paragraphs, by_idx, i, floor)
+                if not pool:
+                    continue
+                targets = _select(s, m, pool)
+                end = span.start + len(s.rstrip(" .!?”\"’'"))
+                cue = (
+                    Span(span.start, end, text[span.start : end])
+                    if len(s.split()) <= 30
+                    else Span(span.start + m.start(), span.start + m.end(), m.group(0))
+                )
+                floor = i + 1
+            for d in targets:
+                if d.claim.unverified_cue is None:
+                    d.claim.unverified_cue = cue
+                    d.claim.unverified = True
+
+
+def _is_outlet(it: Item) -> bool:
+    from .rules import is_outlet_name
+
+    return bool(it.claim.claimant) and is_outlet_name(it.claim.claimant, None) and not it.claim.via
+
+
+def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
+    after = s[m.end() :]
+    om = re.match(
+        r"\s*(?:\w+\s+){0,2}?(?:to\s+support|to\s+back(?:\s+up)?|for|of|backing|supporting)?\s*(?P<obj>[^.;]*)", after
+    )
+    obj = (om.group("obj") if om else after).strip()
+    if re.match(r"^(?:the\s+)?(?:evidence|proof|data)\b", obj, re.IGNORECASE):
+        obj = re.sub(r"^(?:the\s+)?(?:evidence|proof|data)\s*(?:to\s+support|for|of|backing)?\s*", "", obj, flags=re.I)
+    words, sides = _named(obj)
+    claims_only = [d for d in pool if d.kind != "denial"]
+    # "either side's", "both sides": the claims of the two opposing parties, back to a third party
+    if _EITHER_SIDE.search(s):
+        picked: list[Item] = []
+        seen: set[str] = set()
+        for d in reversed(pool):
+            if d.kind == "denial":
+                continue
+            if not d.sides:
+                break
+            if len(seen | d.sides) > 2:
+                break
+            seen |= d.sides
+            picked.insert(0, d)
+        if len(seen) >= 2:
+            return picked
+    if words or sides:
+        picked = [d for d in pool if _matches(words, sides, d)]
+        picked = [d for d in picked if d.kind != "denial" or _matches(words, sides, d)]
+        if picked:
+            return picked if _PLURAL.search(obj) or len({d.idx for d in picked}) == 1 else [picked[-1]]
+        if words - {"casualty", "witness"} and any(w[:1].isalpha() for w in words):
+            # a named party that said nothing here: the cue speaks of nothing we extracted
+            cap = re.search(r"[A-Z]", obj[:60] or "")
+            if cap:
+                return []
+    if _CASUALTY.search(obj):
+        picked = [d for d in claims_only if _CASUALTY_CLAIM.search(d.content)]
+        if picked:
+            return picked if _PLURAL.search(obj) else [picked[-1]]
+    subj = s[: m.start()]
+    if _PRONOUN_SUBJECT.match(subj) and not _is_outlet_subject(subj):
+        # "He did not provide data to support the figure": the claims of the last speaker
+        last = pool[-1].idx
+        return [d for d in pool if d.idx == last]
+    if _PLURAL.search(obj):
+        return claims_only or pool
+    if _FIGURE.search(obj):
+        picked = [d for d in claims_only if d.nums]
+        if picked:
+            last = picked[-1].idx
+            return [d for d in picked if d.idx == last]
+    base = claims_only or pool
+    last = base[-1].idx
+    return [d for d in base if d.idx == last]
+
+
+def _is_outlet_subject(subj: str) -> bool:
+    from .rules import is_outlet_name
+
+    words = subj.strip().split()
+    return bool(words) and is_outlet_name(" ".join(words[:4]), None)
