@@ -318,6 +318,13 @@ def document_store_extraction(*, document: Document, result) -> dict[str, int]:
         before={"status": before},
         after={"status": document.status, "version": result.version, **counts},
     )
+    from verification.webhooks import webhooks_enqueue
+
+    # Subscribers hear that the claims are in once this transaction commits.
+    webhooks_enqueue(
+        event_type="document.processed",
+        payload={"document_id": document.pk, "status": document.status, "claims": len(by_key)},
+    )
     document_enqueue_follow_ups(document_id=document.pk)
     return counts
 

@@ -187,3 +187,21 @@ def test_unreachable_hook_records_the_error(db):
     outcome = webhook_delivery_attempt(delivery_id=delivery.pk, final=True)
     delivery.refresh_from_db()
     assert outcome.status == "failed" and delivery.status == "failed" and "ConnectError" in delivery.error
+
+
+def test_extracting_a_document_queues_document_processed_for_subscribers(db):
+    from claims.services import document_create
+    from claims.tasks import extract_document
+
+    hook = webhook_create(url="https://cms.example.org/hooks", event_types=["document.processed"]).webhook
+    document = document_create(
+        text="Russia's defence ministry said its forces destroyed a depot near Kharkiv. Kyiv denied the claim.",
+        title="Depot",
+    ).document
+
+    assert extract_document(document.pk) == "done"
+
+    [delivery] = WebhookDelivery.objects.filter(webhook=hook)
+    assert delivery.event_type == "document.processed"
+    assert delivery.payload == {"document_id": document.pk, "status": "done", "claims": document.claims.count()}
+    assert delivery.payload["claims"] >= 1
