@@ -10,7 +10,6 @@ _CUES = {
     "claim": "claimed claims claim",
     "announce": "announced announces",
     "write": "wrote writes",
-    "warn": "warned warns warn",
     "accuse": "accused accuses accuse",
     "insist": "insisted insists insist",
     "add": "added adds",

@@ -223,6 +223,12 @@ _FUNCTION_WORDS = {
     "there",
 }
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
+# "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
+_AFTER_CUE_ADVERBIAL = re.compile(
+    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by)\b"
+    r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b)[\w’'-]+){0,5}\s*$",
+    re.IGNORECASE,
+)
 _NOUN_LIKE_CUES = {
     "claims",
     "reports",
@@ -475,7 +481,24 @@ OPINION_RE = re.compile(
     r"|\b(?:deserves?|no\s+comment|declined?\s+to\s+comment|not\s+going\s+to\s+comment|"
     r"(?:would|did|does|do|will|could)\s+not\s+comment|(?:doesn't|don't|didn't|won't|wouldn't)\s+comment)\b"
     r"|\b(?:the most important thing|it is (?:important|time|essential|vital|crucial|necessary)|"
-    r"(?:we|you)\s+(?:all\s+)?(?:must|should|need to|have to)\b|let us\b|let's\b)",
+    r"(?:we|you)\s+(?:all\s+)?(?:must|should|need to|have to)\b|let us\b|let's\b)"
+    # feelings: "said he was appalled and deeply shocked"
+    r"|^\W*(?:he|she|they|it|we|i|the\s+\w+)\s+(?:was|were|is|are|am|felt|feels|remained?|had\s+been)\s+"
+    r"(?:(?:deeply|very|extremely|profoundly|gravely|greatly|so|quite|particularly|also|still)\s+)*"
+    r"[“\"‘']?(?:appalled|shocked|saddened|concerned|alarmed|outraged|horrified|disappointed|pleased|delighted|"
+    r"proud|grateful|dismayed|troubled|worried|heartbroken|devastated|encouraged|optimistic|hopeful|confident|"
+    r"satisfied|happy|sorry|angry|furious|disturbed|distressed)\b"
+    # intentions and non-answers: "would consider legal action", "had nothing to add", "was examining the claim"
+    r"|^\W*(?:he|she|they|it|we|i|the\s+\w+|\w+)\s+(?:would|will|could|may|might)\s+(?:also\s+)?[“\"‘']?"
+    r"(?:consider|take\s+all|take\s+(?:the\s+)?necessary|respond|retaliate|review|study|examine|look\s+into|"
+    r"continue\s+to\s+(?:monitor|support|work)|reserve|decide|seek\s+(?:legal|further))\b"
+    r"|\b(?:had|has|have)\s+[“\"‘']?nothing\s+(?:to\s+add|further\s+to\s+add|more\s+to\s+say)\b"
+    r"|^\W*(?:he|she|they|it|we|i|the\s+\w+)\s+(?:was|were|is|are)\s+[“\"‘']?(?:examining|reviewing|"
+    r"looking\s+into|investigating|studying|aware\s+of|checking)\s+(?:the|these|those|this|that|such)\s+"
+    r"(?:claims?|reports?|allegations?|incident|matter|footage|video|images|details)\b"
+    # stances: "said the president supported the investigation", "welcomed the decision"
+    r"|^\W*(?:he|she|they|it|we|i|the\s+\w+(?:\s+\w+)?)\s+(?:fully\s+|strongly\s+)?(?:supported|supports|"
+    r"backed|backs|welcomed|welcomes|opposed|opposes|condemned|condemns)\s+(?:the|a|an|this|that|any|all)\b",
     re.IGNORECASE,
 )
 
@@ -918,18 +941,13 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         wm = re.search(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+(.{1,60}?))?\s*$", left)
         if wm:
             k = idx_by_start.get(start + wm.start())
-            rng = _np_backward(toks, k) if k is not None else None
-            if rng:
-                sp = Mention(
-                    _clean_np(_span_text(text, start, toks[rng[0]].start, toks[rng[1] - 1].end)),
-                    toks[rng[0]].start,
-                    toks[rng[1] - 1].end,
-                )
+            # "Andrei Ordash, the embassy's charge d'affaires, was quoted by RIA as saying": skip appositives
+            sp = _speaker_before(text, start, toks, k, gaz, []) if k is not None else None
+            if sp is not None:
                 att = Attribution(pos, pos + len(m.group(0)), "say", sp, confidence=0.85)
                 att.content = (start + m.end(), end)
                 if wm.group(1):
                     att.channels.append((_clean_np(wm.group(1)), "agency", start + wm.start(1)))
-                consumed.update(range(*rng))
                 atts.append(att)
 
     # "..., a claim that NPR found to be untrue": the relative clause is a denial by its subject.
@@ -1190,14 +1208,20 @@ def _object_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
     return _np_forward(toks, k + 1) if k + 1 < len(toks) else None
 
 
-def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attribution | None:
+def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_override=None) -> Attribution | None:
     cue = toks[k]
     prev = _prev_word(toks, k)
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
     # Not speech: "is said to", "declined to say", "the claims", "the accused".
     if prev in ("to", "not", "n't", "never", "would", "could") and lemma == "say" and cue.low == "say":
         return None
-    if prev in ("what", "whatever", "which", "who"):
+    if speaker_override is None and prev in ("which", "who") and k >= 2 and toks[k - 2].text == ",":
+        # "... OCHA, which said the toll was higher": the body before the relative pronoun speaks
+        sp = _speaker_before(text, base, toks, k - 2, gaz, channels)
+        if sp is None:
+            return None
+        return _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_override=sp)
+    if prev in ("what", "whatever", "which", "who") and speaker_override is None:
         return None  # "What he said was not true": a clause about speech, not a report of it
     if cue.low in _NOUN_LIKE_CUES and (
         prev in _DETERMINERS
@@ -1261,24 +1285,29 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
 
     # Speaker: inverted ("..., said X") or before the cue.
     before = text[base : cue.start].rstrip()
-    speaker = None
+    speaker = speaker_override
     inverted = False
-    if (not before or before[-1] in ",”\"’'—–") and lemma in (
-        "say",
-        "report",
-        "write",
-        "add",
-        "claim",
-        "insist",
-        "warn",
-        "state",
-        "announce",
-        "confirm",
-        "allege",
-        "explain",
-        "argue",
-        "counter",
-        "note",
+    if (
+        speaker is None
+        and (not before or before[-1] in ",”\"’'—–")
+        and lemma
+        in (
+            "say",
+            "report",
+            "write",
+            "add",
+            "claim",
+            "insist",
+            "warn",
+            "state",
+            "announce",
+            "confirm",
+            "allege",
+            "explain",
+            "argue",
+            "counter",
+            "note",
+        )
     ):
         speaker = _speaker_after(text, base, end, toks, k)
         inverted = speaker is not None
@@ -1419,7 +1448,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels) -> Attributi
 
     after_cue = text[toks[k].end : end].strip(" .”\"’'")
     # "..., the statement added, a phrase used for jamming": nothing reported after the cue
-    trailing = not inverted and (not after_cue or after_cue[0] in ",;—–")
+    trailing = not inverted and (not after_cue or after_cue[0] in ",;—–" or bool(_AFTER_CUE_ADVERBIAL.match(after_cue)))
     if lemma in lx.NEEDS_THAT and not trailing and not (after_i > 0 and toks[after_i - 1].low == "that"):
         return None
     rest_i = obj_end_i if obj_end_i is not None else after_i
