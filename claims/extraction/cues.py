@@ -57,7 +57,7 @@ _PLURAL = re.compile(
     r"(?:accounts|claims|reports|allegations|statements|versions|testimonies))\b",
     re.IGNORECASE,
 )
-_EITHER_SIDE = re.compile(r"\b(?:either|both|each|neither)\s+(?:side|party|sides|parties|camp|army)", re.IGNORECASE)
+_EITHER = re.compile(r"\b(?:either|both|each|neither)\b", re.IGNORECASE)
 _CASUALTY = re.compile(r"\b(?:casualt\w*|death\s+tolls?|tolls?|dead|deaths|killed|wounded|injured)\b", re.IGNORECASE)
 _CASUALTY_CLAIM = re.compile(
     r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|lives|bodies|toll|massacre\w*)\b", re.IGNORECASE
@@ -125,7 +125,7 @@ def _named(obj: str) -> tuple[set[str], set[str]]:
         m = re.match(r"(?P<mods>(?:[\w’'-]+\s+){1,3})" + _CLAIM_NOUN + r"\b", obj, re.IGNORECASE)
         if m:
             words = {w for w in re.findall(r"[a-z0-9-]+", m.group("mods").lower()) if w not in _ADJ_SKIP}
-        m2 = re.search(_CLAIM_NOUN + r"\s+(?:by|from)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s*){1,4})", obj)
+        m2 = re.search(_CLAIM_NOUN + r"\s+by\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s*){1,4})", obj)
         if m2 and not words:
             words = {w for w in re.findall(r"[a-z0-9-]+", m2.group("who").lower()) if w not in _ADJ_SKIP}
     words = {w for w in words if w not in lx.TITLES or w in ("witness",)} - {"s"}
@@ -223,45 +223,39 @@ def _is_outlet(it: Item) -> bool:
 
 def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
     after = s[m.end() :]
+    subj = s[: m.start()]
     om = re.match(
         r"\s*(?:\w+\s+){0,2}?(?:to\s+support|to\s+back(?:\s+up)?|for|of|backing|supporting)?\s*(?P<obj>[^.;]*)", after
     )
     obj = (om.group("obj") if om else after).strip()
-    if re.match(r"^(?:the\s+)?(?:evidence|proof|data)\b", obj, re.IGNORECASE):
-        obj = re.sub(r"^(?:the\s+)?(?:evidence|proof|data)\s*(?:to\s+support|for|of|backing)?\s*", "", obj, flags=re.I)
+    obj = re.sub(r"^(?:the\s+)?(?:evidence|proof|data)\s*(?:to\s+support|for|of|backing)?\s*", "", obj, flags=re.I)
+    if re.search(_CLAIM_NOUN, subj, re.IGNORECASE) and len(subj.split()) <= 8:
+        obj = re.sub(
+            r"^\W*(?:but|however|yet|and)\s+", "", subj.strip(), flags=re.I
+        )  # "The figures could not be verified"
     words, sides = _named(obj)
     claims_only = [d for d in pool if d.kind != "denial"]
-    # "either side's", "both sides": the claims of the two opposing parties, back to a third party
-    if _EITHER_SIDE.search(s):
+    # "either side's account", "neither account": both parties' versions, back to a third party
+    if _EITHER.search(obj) or _EITHER.search(subj):
         picked: list[Item] = []
         seen: set[str] = set()
         for d in reversed(pool):
-            if d.kind == "denial":
-                continue
-            if not d.sides:
-                break
-            if len(seen | d.sides) > 2:
+            if d.sides and len(seen | d.sides) > 2 or len(seen) >= 2 and not d.sides:
                 break
             seen |= d.sides
             picked.insert(0, d)
-        if len(seen) >= 2:
-            return picked
+        return picked
     if words or sides:
         picked = [d for d in pool if _matches(words, sides, d)]
-        picked = [d for d in picked if d.kind != "denial" or _matches(words, sides, d)]
         if picked:
-            return picked if _PLURAL.search(obj) or len({d.idx for d in picked}) == 1 else [picked[-1]]
-        if words - {"casualty", "witness"} and any(w[:1].isalpha() for w in words):
-            # a named party that said nothing here: the cue speaks of nothing we extracted
-            cap = re.search(r"[A-Z]", obj[:60] or "")
-            if cap:
-                return []
+            return picked
+        if re.search(r"[A-Z]", obj[:60]):
+            return []  # a named party that said nothing here: the cue speaks of nothing we extracted
     if _CASUALTY.search(obj):
         picked = [d for d in claims_only if _CASUALTY_CLAIM.search(d.content)]
         if picked:
             return picked if _PLURAL.search(obj) else [picked[-1]]
-    subj = s[: m.start()]
-    if _PRONOUN_SUBJECT.match(subj) and not _is_outlet_subject(subj):
+    if _PRONOUN_SUBJECT.match(subj) and not _is_outlet_subject(subj) and not re.search(_CLAIM_NOUN, subj, re.I):
         # "He did not provide data to support the figure": the claims of the last speaker
         last = pool[-1].idx
         return [d for d in pool if d.idx == last]

@@ -19,7 +19,7 @@ Then cues.py decides which claims each unverified cue covers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import lexicon as lx
@@ -104,6 +104,29 @@ def name_words(name: str | None) -> set[str]:
     return {w for w in words if w not in _NAME_STOP and len(w) > 1}
 
 
+_INSTITUTION_HEADS = frozenset(
+    "army military police government chancellor governor mayor president premier minister ministry "
+    "company firm bank union council cabinet navy coastguard regulator hospital".split()
+)
+
+
+def proper_words(name: str | None, text: str) -> set[str]:
+    """The words of a name that pick out one party: proper nouns and institution heads."""
+    if not name:
+        return set()
+    toks = re.findall(r"[A-Za-z][\w-]*", name.replace("’s", "").replace("'s", ""))
+    out = set()
+    for n, t in enumerate(toks):
+        low = t.lower()
+        if low in _INSTITUTION_HEADS:
+            out.add(low)
+        elif t[:1].isupper() and low not in _NAME_STOP and len(low) >= 3 and low not in lx.TITLES:
+            if n == 0 and re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(low)}\b", text):
+                continue  # "Residents", "Witnesses": a common noun that only opens the sentence
+            out.add(low)
+    return out
+
+
 @dataclass
 class Item:
     """One claim with what the dispute rules read from it."""
@@ -115,7 +138,11 @@ class Item:
     nums: frozenset[str]
     sides: set[str]
     names: set[str]
-    fixed: bool = False  # its link was settled by the sentence itself
+    proper: set[str] = field(default_factory=set)
+    fixed: bool = False
+    obj: str | None = (
+        None  # what a denial names, where the sentence shape says it  # its link was settled by the sentence itself
+    )
 
     @property
     def kind(self) -> str:
@@ -137,6 +164,7 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
         numbers(content),
         sides_of(who),
         name_words(c.claimant) | name_words(c.claimant_org),
+        proper_words(c.claimant, text) | proper_words(c.claimant_org, text),
     )
 
 
@@ -152,7 +180,7 @@ def _named_in(party: Item, claim: Item) -> bool:
     """The party is named in the claim's content: the claim is about what it did."""
     low = claim.content.lower()
     words = set(re.findall(r"[a-z0-9]+", low))
-    if party.names and any(w in words for w in party.names if len(w) > 3):
+    if party.proper and any(w in words for w in party.proper):
         return True
     return False
 
@@ -169,8 +197,15 @@ _PROSECUTION = re.compile(r"\b(?:prosecut\w*|the\s+state|plaintiffs?|complainant
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|lawyers?|attorneys?|barristers?|counsel|solicitors?|defendants?)\b", re.I)
 
 
+def _role_text(it: Item) -> str:
+    """The claimant with the words that introduce it ("His barrister, Fiona Clarke KC, said")."""
+    c = it.claim
+    lead = c.sentence.text[: max(0, c.cue.start - c.sentence.start)] if c.cue is not None else ""
+    return (it.who + " " + lead[-80:]).lower()
+
+
 def _opposing_roles(a: Item, b: Item) -> bool:
-    wa, wb = a.who, b.who
+    wa, wb = _role_text(a), _role_text(b)
     return bool((_PROSECUTION.search(wa) and _DEFENCE.search(wb)) or (_DEFENCE.search(wa) and _PROSECUTION.search(wb)))
 
 
@@ -181,6 +216,8 @@ def _rival_figures(a: Item, b: Item) -> bool:
     """Two different numbers for the same counted thing ("a million people" / "310,000 people")."""
     ca = {(m.group(1).lower(), m.group(2).lower()) for m in _COUNTED.finditer(a.content)}
     cb = {(m.group(1).lower(), m.group(2).lower()) for m in _COUNTED.finditer(b.content)}
+    if _opposed(a, b):
+        return False  # each side counting its own actions: "destroyed 26 drones" / "launched 90 drones"
     for na, ua in ca:
         for nb, ub in cb:
             if ua == ub and na != nb and len(ua) > 3:
@@ -194,7 +231,7 @@ def _rival_figures(a: Item, b: Item) -> bool:
 _REPORT_IN_DENIAL = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|disputed|said|says|called|"
     r"described|branded)\s+(?:(?:as\s+)?(?:a|an|the)\s+)?"
-    r"(?:(?P<outlet>(?:[A-Z][\w’'&.-]*\s+){1,5}?)(?:newspaper\s+|news\s+agency\s+|broadcaster\s+|daily\s+|"
+    r"(?:(?P<outlet>[A-Z][\w’'&.-]*\s+(?:(?:on|of|the|de|du|al)\s+)?(?:[A-Z][\w’'&.-]*\s+){0,4}?)(?:newspaper\s+|news\s+agency\s+|broadcaster\s+|daily\s+|"
     r"channel\s+|television\s+|TV\s+|magazine\s+|website\s+)?report|report\s+(?:by|in|from|on)\s+(?:the\s+)?"
     r"(?P<outlet2>(?:[A-Z][\w’'&.-]*\s*){1,5}?)(?:\s+(?:newspaper|news\s+agency|broadcaster|daily|channel|"
     r"television|TV|magazine|website))?)\s+(?:that|which\s+said|saying|claiming)\s+"
@@ -322,10 +359,13 @@ def _clause_denials(text: str, items: list[Item], sent_spans: list[Span], look) 
         if m:
             who = _clean_name(m.group("who"))
             if who and not any(name_words(g.claim.claimant) & name_words(who) and g.kind == "denial" for g in group):
+                who_words = set(re.findall(r"[a-z]+", who.lower())) - {"the", "a", "an", "of"}
                 for g in group:
-                    if name_words(g.claim.claimant) & name_words(who) or g.claim.claimant is None:
+                    gw = set(re.findall(r"[a-z]+", (g.claim.claimant or "").lower())) - {"the", "a", "an", "of"}
+                    if gw & who_words or g.claim.claimant is None:
                         g.claim.kind = "denial"
-                        g.content = s.text[: m.start()]
+                        g.claim.claimant = who
+                        g.obj = s.text[: m.start()]
                         break
                 else:
                     a = s.start + m.start()
@@ -337,8 +377,7 @@ def _clause_denials(text: str, items: list[Item], sent_spans: list[Span], look) 
                         cue=Span(a, s.start + m.end(), text[a : s.start + m.end()]),
                     )
                     new = _item(text, claim, idx)
-                    new.content = s.text[: m.start()]
-                    new.topic = topic(new.content)
+                    new.obj = s.text[: m.start()]
                     added.append(new)
     return added
 
@@ -380,8 +419,7 @@ def _passive_without_claim(text: str, sent_spans: list[Span], items: list[Item],
             confidence=0.6,
         )
         new = _item(text, claim, idx)
-        new.content = s.text[: m.start()]
-        new.topic = topic(new.content) | (topic(content.text) if content else frozenset())
+        new.obj = s.text[: m.start()]
         out.append(new)
     return out
 
@@ -403,14 +441,15 @@ _WEAK_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|no\s+one|nothing|nei
 _NOT_A_REJECTION = re.compile(
     r"\b(?:no\s+(?:comment|further\s+comment|immediate\s+comment|details?|timeline|decision\s+had\s+been)|"
     r"not\s+(?:immediately\s+)?(?:respond|comment|available|say|elaborate|give|provide)|declined|"
-    r"(?:could|would|did)\s+not\s+(?:rule\s+out|say|comment|confirm))\b",
+    r"(?:could|would|did)\s+not\s+(?:rule\s+out|say|comment|confirm)|not\s+(?:be\s+|been\s+)?ruled\s+out)\b",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
     r"\b(?:(?:that|this|the|these|those|such|his|her|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
     r"accusations?|assertions?|statements?|accounts?|suggestions?|characteri[sz]ations?|version|figures?|"
-    r"numbers?|charges?|remarks|comments|story|stories)|nothing\s+of\s+the\s+(?:kind|sort)|no\s+such|"
-    r"^\W*(?:it|this|that)\b|the\s+figures)",
+    r"numbers?|charges?|remarks|comments|story|stories)|\bof\s+the\s+(?:kind|sort)|no\s+such|"
+    r"^\W*(?:it|this|that|them)\b|the\s+figures|wrongdoing|involvement|any\s+role|responsibility|"
+    r"\b(?:for|of|about|to|in)\s+it\b)",
     re.IGNORECASE,
 )
 
@@ -427,6 +466,13 @@ def _earlier(items: list[Item], it: Item, back: int) -> list[Item]:
     ][::-1]
 
 
+# negations that point at a fact: "nobody had been asked", "no U.S. ship was hit", "none of its fighters"
+_POINTED_NEGATION = re.compile(
+    r"\b(?:nobody|no\s+one|none\s+of|never|no\s+(?:[\w.-]+\s+){1,2}(?:was|were|had|has|have|is|are)\b)", re.IGNORECASE
+)
+_SELF_REFERENCE = re.compile(r"\b(?:its|our|we|i|my|their|his|her)\b", re.IGNORECASE)
+
+
 def _flat_negations(items: list[Item]) -> None:
     for it in items:
         if it.kind != "claim":
@@ -439,14 +485,42 @@ def _flat_negations(items: list[Item]) -> None:
                 continue
         cands = _earlier(items, it, 4)
         ok = False
+        pointed = bool(_POINTED_NEGATION.search(head))
+        self_ref = bool(_SELF_REFERENCE.search(head))
         for c in cands:
             overlap = len(it.topic & c.topic) + len(it.nums & c.nums)
             accused = _named_in(it, c) or _side_named_in(it, c)
-            if strong or accused and (overlap >= 1 or it.idx - c.idx <= 1) or overlap >= 2 and _opposed(it, c):
+            near = it.idx - c.idx <= 2
+            if (
+                strong
+                or accused
+                and (overlap >= 1 or it.idx - c.idx <= 3)
+                or overlap >= 3
+                and _opposed(it, c)
+                or pointed
+                and near
+                and (overlap >= 1 or _opposed(it, c))
+                or self_ref
+                and near
+                and _opposed(it, c)
+            ):
                 ok = True
                 break
         if ok:
             it.claim.kind = "denial"
+
+
+_SPEECH = re.compile(
+    r"\b(?:warned|said|says|told|announced|claimed|insisted|stated|accused|urged|threatened|promised|vowed)\b", re.I
+)
+
+
+_HARM = re.compile(
+    r"\b(?:kill\w*|struck|strikes?|attack\w*|shell\w*|fired\s+(?:at|on)|shot\s+dead|bomb\w*|seiz\w*|captur\w*|"
+    r"detain\w*|arrest\w*|violat\w*|pollut\w*|fail\w*|overbill\w*|misle\w*|brib\w*|fraud\w*|hid|hidden|"
+    r"ignor\w*|breach\w*|invad\w*|occup\w*|target\w*|raid\w*|torture\w*|abus\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _counter_claims(items: list[Item]) -> None:
@@ -462,13 +536,15 @@ def _counter_claims(items: list[Item]) -> None:
             dist = it.idx - c.idx
             overlap = len(it.topic & c.topic) + len(it.nums & c.nums)
             score = 0.0
+            if _SPEECH.search(c.content) and (_named_in(it, c) or _side_named_in(it, c)):
+                continue  # the earlier claim reports what this party said: this one elaborates it
             if _named_in(it, c) and (overlap >= 1 or dist == 1):
                 score = 3.0 + overlap
-            elif _side_named_in(it, c) and (overlap >= 1 or dist == 1):
+            elif _side_named_in(it, c) and (overlap >= 2 or overlap >= 1 and _HARM.search(c.content)):
                 score = 2.5 + overlap
             elif _opposing_roles(c, it):
                 score = 3.0 + overlap
-            elif _rival_figures(c, it) and overlap >= 1:
+            elif _rival_figures(c, it) and dist <= 2:
                 score = 2.5 + overlap
             elif _opposed(it, c) and overlap >= 2:
                 score = 2.0 + overlap
@@ -554,26 +630,33 @@ def _possessor(obj: str) -> str | None:
 
 def _possessor_matches(text: str, poss: str, c: Item) -> bool | None:
     """True / False when the possessor names / does not name the candidate's author; None: can't tell."""
-    pw = name_words(poss) - {"claim", "claims"}
     psides = sides_of(poss)
     if psides and c.sides:
         return bool(psides & c.sides)
-    words = {w.rstrip("s") for w in pw}
+    pwords = [w for w in re.findall(r"[a-z0-9]+", poss.lower()) if w not in ("the", "a", "an", "s")]
+    if not pwords:
+        return None
+    head = pwords[-1].rstrip("s")
+    proper = {w for w in re.findall(r"[A-Z][\w-]+", poss)}
+    proper = {w.lower() for w in proper if w.lower() not in _NAME_STOP and w.lower() not in lx.TITLES}
     cn = {w.rstrip("s") for w in c.names}
     for link in c.claim.via:
         cn |= {w.rstrip("s") for w in name_words(link.name)}
-    if words & cn:
+    who = (c.claim.claimant or "") + " " + (c.claim.claimant_org or "")
+    cn |= {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", who.lower())}
+    if proper and {w.rstrip("s") for w in proper} & cn:
         return True
-    heads = {w for w in words if w in _GENERIC_HEADS}
-    if heads and heads == words:
-        return None  # "the company's assertion": a common noun that names no one in particular
+    if head in cn:
+        return True
     # a title: "the health secretary's claim" -> the person introduced with that title
     surname = (c.claim.claimant or "").split()[-1:] if c.claim.claimant else []
-    if surname and len(surname[0]) > 2:
+    if surname and len(surname[0]) > 2 and surname[0][:1].isupper():
         for m in re.finditer(re.escape(surname[0]), text):
-            window = text[max(0, m.start() - 60) : m.end() + 60].lower()
-            if words and all(w in window for w in words):
+            window = text[max(0, m.start() - 50) : m.end() + 50].lower()
+            if re.search(rf"\b{re.escape(head)}", window):
                 return True
+    if head in _GENERIC_HEADS and not proper:
+        return None  # "the company's assertion": a common noun that names no one in particular
     return False
 
 
@@ -582,7 +665,8 @@ def _link(text: str, items: list[Item]) -> None:
         if it.kind not in ("denial", "counter_claim") or it.fixed:
             continue
         engine_pick = it.claim.denies
-        obj = _denial_object(it)
+        obj = it.obj or _denial_object(it)
+        self_ref = bool(_SELF_REFERENCE.search(obj[:120]))
         poss = _possessor(obj)
         dtopic = topic(obj) - topic(it.who)
         dnums = numbers(obj)
@@ -612,7 +696,7 @@ def _link(text: str, items: list[Item]) -> None:
             if _opposed(it, c):
                 score += 1.2
             if _named_in(it, c) or _side_named_in(it, c):
-                score += 2.0
+                score += 3.0 if self_ref else 2.0
             overlap = len(dtopic & c.topic)
             score += min(overlap, 4) + 1.5 * len(dnums & c.nums)
             if reports and (c.claim.via or _is_outlet(c)):
@@ -678,6 +762,8 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
     for it in items:
         tgt = by_key.get(it.claim.denies) if it.claim.denies else None
         it.claim.denies = tgt.claim.key if tgt is not None else None
+        if tgt is not None and tgt.idx == it.idx and it.kind == "denial":
+            it.fixed = True  # "..., a claim that Paris denied": the sentence itself says what is denied
     items += _embedded_reports(text, items, look)
     items += _clause_denials(text, items, spans, look)
     items += _passive_without_claim(text, spans, items, look)
