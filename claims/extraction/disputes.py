@@ -36,7 +36,7 @@ _STOP = frozenset(
     "anything nothing never none nobody kind last first week month year monday tuesday wednesday thursday friday "
     "saturday sunday overnight today yesterday earlier later since told did does do done being per cent percent "
     "still even however adding added saying rejected dismissed disputed account accounts figure figures story "
-    "people".split()
+    "people dispute disputes reject rejects dismiss dismisses refute refutes refuted".split()
 )
 # A few irregular forms, so that "struck" meets "strike" and "shot" meets "shoot".
 _IRREGULAR = {
@@ -83,11 +83,20 @@ def numbers(s: str) -> frozenset[str]:
 def sides_of(s: str) -> set[str]:
     """Countries and parties a phrase names ("Russia's defence ministry" -> russia)."""
     out = set()
-    for w in re.findall(r"[\w.]+", s.lower().replace("’s", "").replace("'s", "")):
+    low = s.lower().replace("’s", "").replace("'s", "")
+    for w in re.findall(r"[\w.]+", low):
+        if w in _PART_OF_NAME:
+            continue  # "United Auto Workers" is no country
         side = lx.COUNTRY_OF.get(w) or lx.COUNTRY_OF.get(w.rstrip("."))
         if side:
             out.add(side)
+    for phrase in ("united states", "united kingdom", "united nations", "north korea", "south korea", "saudi arabia"):
+        if phrase in low:
+            out.add(lx.COUNTRY_OF.get(phrase.split()[0] + " " + phrase.split()[1], phrase))
     return out
+
+
+_PART_OF_NAME = frozenset({"united", "states", "kingdom", "nations", "north", "south", "arabia"})
 
 
 _NAME_STOP = frozenset(
@@ -120,7 +129,13 @@ def proper_words(name: str | None, text: str) -> set[str]:
         low = t.lower()
         if low in _INSTITUTION_HEADS:
             out.add(low)
-        elif t[:1].isupper() and low not in _NAME_STOP and len(low) >= 3 and low not in lx.TITLES:
+        elif (
+            t[:1].isupper()
+            and low not in _NAME_STOP
+            and len(low) >= 3
+            and low not in lx.TITLES
+            and low not in lx.COUNTRY_OF
+        ):
             if n == 0 and re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(low)}\b", text):
                 continue  # "Residents", "Witnesses": a common noun that only opens the sentence
             out.add(low)
@@ -153,8 +168,21 @@ class Item:
         return (self.claim.claimant or self.claim.claimant_org or "").lower()
 
 
-def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
+def _content_of(c: ExtractedClaim) -> str:
+    """The asserted words; with the words before an inverted attribution ("..., the union said in ...")."""
     content = c.content.text if c.content else c.sentence.text
+    if c.cue is not None and c.content is not None:
+        lead = c.sentence.text[: max(0, c.cue.start - c.sentence.start)]
+        cut = max(lead.rfind(","), lead.rfind("”"), lead.rfind('"'))
+        if cut > 0 and len(lead[:cut].split()) >= 6 and c.content.start >= c.cue.start:
+            content = lead[:cut] + " " + content
+    if len(content.split()) < 4:
+        content = c.sentence.text
+    return content
+
+
+def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
+    content = _content_of(c)
     who = " ".join(x for x in (c.claimant, c.claimant_org) if x)
     return Item(
         c,
@@ -178,10 +206,17 @@ def _same_party(a: Item, b: Item) -> bool:
 
 def _named_in(party: Item, claim: Item) -> bool:
     """The party is named in the claim's content: the claim is about what it did."""
-    low = claim.content.lower()
-    words = set(re.findall(r"[a-z0-9]+", low))
-    if party.proper and any(w in words for w in party.proper):
-        return True
+    words = set(re.findall(r"[a-z0-9-]+", claim.content.lower()))
+    for name in (party.claim.claimant, party.claim.claimant_org):
+        pw = proper_words(name, claim.content)
+        if not pw:
+            continue
+        if pw <= words:
+            return True
+        toks = (name or "").split()
+        if name == party.claim.claimant and len(toks) >= 2 and all(t[:1].isupper() for t in toks):
+            if toks[-1].lower() in words and toks[-1][:1].isupper():
+                return True  # a person by surname
     return False
 
 
@@ -209,13 +244,30 @@ def _opposing_roles(a: Item, b: Item) -> bool:
     return bool((_PROSECUTION.search(wa) and _DEFENCE.search(wb)) or (_DEFENCE.search(wa) and _PROSECUTION.search(wb)))
 
 
-_COUNTED = re.compile(r"(\d[\d,.]*|a\s+million|a\s+thousand|hundreds|thousands|dozens)\s+(?:\w+\s+)?([a-z]+)", re.I)
+_COUNTED = re.compile(
+    r"^(?:\W*\w+\W+){0,4}?(\d[\d,.]*(?:\s+(?:million|billion))?|a\s+million|a\s+thousand|hundreds|thousands|dozens)"
+    r"\s+([a-z]+)(?:\s+([a-z]+))?",
+    re.I,
+)
+
+
+_COUNT_STOP = frozenset("have were been more than about least some".split())
+
+
+def _counted(content: str) -> set[tuple[str, str]]:
+    m = _COUNTED.search(content)
+    if not m:
+        return set()
+    return {
+        (m.group(1).lower(), w.lower())
+        for w in (m.group(2), m.group(3))
+        if w and len(w) > 3 and w.lower() not in _COUNT_STOP
+    }
 
 
 def _rival_figures(a: Item, b: Item) -> bool:
-    """Two different numbers for the same counted thing ("a million people" / "310,000 people")."""
-    ca = {(m.group(1).lower(), m.group(2).lower()) for m in _COUNTED.finditer(a.content)}
-    cb = {(m.group(1).lower(), m.group(2).lower()) for m in _COUNTED.finditer(b.content)}
+    """Two different totals, each opening its claim, of the same thing ("a million people" / "310,000 people")."""
+    ca, cb = _counted(a.content), _counted(b.content)
     if _opposed(a, b):
         return False  # each side counting its own actions: "destroyed 26 drones" / "launched 90 drones"
     for na, ua in ca:
@@ -474,9 +526,10 @@ _SELF_REFERENCE = re.compile(r"\b(?:its|our|we|i|my|their|his|her)\b", re.IGNORE
 
 
 def _flat_negations(items: list[Item]) -> None:
+    targeted = {it.claim.denies for it in items if it.claim.denies is not None}
     for it in items:
-        if it.kind != "claim":
-            continue
+        if it.kind != "claim" or it.claim.key in targeted or id(it) in targeted:
+            continue  # a claim someone denies is a claim, whatever its wording
         head = it.content
         strong = _STRONG_NEGATION.search(head)
         if not strong:
@@ -593,7 +646,7 @@ _GENERIC_HEADS = {
     "broadcaster",
 }
 _DENIAL_VERBS = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|disputed|rebuffed|rebutted|contested|"
+    r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refute|disputed|disputes?|rebuffed|rebutted|contested|"
     r"called|described|branded|pushed\s+back\s+(?:against|on))\b",
     re.IGNORECASE,
 )
@@ -605,7 +658,9 @@ def _denial_object(it: Item) -> str:
     if it.claim.cue is not None and it.claim.cue.start >= it.claim.sentence.start:
         tail = s[it.claim.cue.end - it.claim.sentence.start :]
         m = _DENIAL_VERBS.search(it.claim.cue.text)
-        if m or _DENIAL_VERBS.match(tail.strip()):
+        if m:
+            return it.claim.cue.text[m.end() :] + tail[:200]
+        if _DENIAL_VERBS.match(tail.strip()):
             return tail[:200]
     m = _DENIAL_VERBS.search(s)
     if m and it.claim.content is None:
@@ -694,7 +749,7 @@ def _link(text: str, items: list[Item]) -> None:
                 elif pm is False:
                     score -= 3.0
             if _opposed(it, c):
-                score += 1.2
+                score += 2.2 if self_ref else 1.2
             if _named_in(it, c) or _side_named_in(it, c):
                 score += 3.0 if self_ref else 2.0
             overlap = len(dtopic & c.topic)
