@@ -624,7 +624,9 @@ def _build_sentence_claims(
         extra = list(an.channels) + outlets_chain
         for att, w in speakers:
             extra.extend(att.channels)
-            extra.append((att.speaker.text if not w.outlet else w.name, "outlet", att.cue_start))
+            if att.speaker.text.split()[-1].lower() not in rules._DOCUMENTS:
+                # "The report, citing three people, said": the report is no channel of its own
+                extra.append((att.speaker.text if not w.outlet else w.name, "outlet", att.cue_start))
         kind = next((a.kind for a, _w in speakers if a.kind != "claim"), "claim")
         att0 = speakers[0][0]
         drafts.append(

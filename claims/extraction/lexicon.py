@@ -405,6 +405,8 @@ TITLES = {
     "editor",
 }
 ROLE_NOUNS = {
+    "management",
+    "leadership",
     "allies",
     "partners",
     "critics",
@@ -554,6 +556,8 @@ ROLE_NOUNS = {
     "representatives",
 }
 MODIFIERS = {
+    "spy",
+    "plant",
     "the",
     "a",
     "an",
@@ -977,6 +981,7 @@ HONORIFICS = {
     "leader",
 }
 NAME_PARTICLES = {
+    "es",
     "de",
     "del",
     "della",

@@ -14,7 +14,7 @@ from . import lexicon as lx
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Prof|Rev|Sr|Jr|Brig|Cmdr|Supt|Insp|Det)\.(?=\s)"
-    r"|(?:[A-Za-z]\.){2,}(?:[’']s\b)?|\w+(?:[-’'.&]\w+)*(?:[’']s\b)?|[^\w\s]",
+    r"|(?:[A-Za-z]\.){2,}(?:[’']s\b)?|\w+(?:[-’'.&]\w+)*(?:[’']s\b|(?<=s)[’'](?=\s))?|[^\w\s]",
     re.UNICODE,
 )
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn|abu|de|van|von|der|du|da|di|la|le|d|o)[-’'][A-Z]")
@@ -125,7 +125,8 @@ _NOT_IN_PHRASE = (
     + r")\b"
 )
 _DET_PHRASE = re.compile(
-    r"(?:^|[,;:—–]\s*|[”\"]\s*)((?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other|most)"
+    r"(?:^|[,;:—–]\s*|[”\"]\s*|\b(?:after|before|when|while|as|since|because|although|though|until|where)\s+)"
+    r"((?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other|most)"
     r"\s+(?:(?!" + _NOT_IN_PHRASE + r")[\w’'-]+\s+){0,3}(?!" + _NOT_IN_PHRASE + r")[a-z][\w’'-]*)$",
     re.IGNORECASE,
 )
@@ -229,6 +230,36 @@ _AFTER_CUE_ADVERBIAL = re.compile(
     r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b)[\w’'-]+){0,5}\s*$",
     re.IGNORECASE,
 )
+
+
+def _by_author(found: Mention, author: Mention | None) -> Mention:
+    """A document that "alleges" or "says" speaks for whoever wrote it, when the text names them."""
+    if author is not None and found.text.split() and found.text.split()[-1].lower() in _DOCUMENTS:
+        return author
+    return found
+
+
+_BY_AGENT = re.compile(r"\bby\s+((?:an?|the|two|three|several)?\s*[^,;()]{2,70}?)\s*$")
+_DOCUMENTS = {
+    "complaint",
+    "lawsuit",
+    "suit",
+    "filing",
+    "report",
+    "study",
+    "letter",
+    "document",
+    "documents",
+    "petition",
+    "indictment",
+    "survey",
+    "poll",
+    "analysis",
+    "assessment",
+    "memo",
+    "statement",
+    "review",
+}
 _NOUN_LIKE_CUES = {
     "claims",
     "reports",
@@ -250,6 +281,18 @@ _NOUN_LIKE_CUES = {
     "deny",
 }
 _PARENTHETICAL_START = {
+    "filed",
+    "signed",
+    "submitted",
+    "sent",
+    "written",
+    "made",
+    "dated",
+    "lodged",
+    "brought",
+    "conducted",
+    "commissioned",
+    "compiled",
     "carried",
     "cited",
     "published",
@@ -513,6 +556,7 @@ _STATEMENT_RE = re.compile(r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b", re.IGNORECA
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
+_TELLING_RE = re.compile(r"\btelling\s+", re.IGNORECASE)
 _RESPONSE_TO_RE = re.compile(
     r"\b(?:response|responses|reply|replies|answer|answers|statement|comments?)\s+(?:sent\s+)?to\s+", re.IGNORECASE
 )
@@ -526,8 +570,9 @@ _INTERVIEW_RE = re.compile(
 _AS_SAYING_RE = re.compile(r"\bas\s+saying\b", re.IGNORECASE)
 _STATEMENT_FROM_RE = re.compile(
     r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|post|readout|communique|communiqué|"
-    r"message|tally|count|estimate|figures|data|transcript|filing|letter|note|release|video)\s+"
-    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by|posted\s+by)\s+",
+    r"message|tally|count|estimate|figures|data|transcript|filing|letter|note|release|video|poll|survey|"
+    r"study|analysis|review|investigation|assessment|complaint|lawsuit|census)\s+"
+    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by|posted\s+by|conducted\s+by)\s+",
     re.IGNORECASE,
 )
 
@@ -652,6 +697,8 @@ def _np_token_ok(tok: Tok) -> bool:
         return True
     if low.endswith(("’s", "'s")) and low[:-2] not in _CONTRACTIONS and t[:1].isalpha():
         return True  # "the neighbour's foreign ministry"
+    if low.endswith(("s’", "s'")) and t[:1].isalpha():
+        return True  # "the families’ lawyer"
     if t[:1].isdigit():
         return True
     return (
@@ -801,6 +848,18 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
     """The source named after "according to" / "quoted by" / "citing": (name, start, end, role)."""
     rest = text[start : start + 300]
     role = "source"
+    # "a Reuters tally", "an NPR analysis of court records": the outlet is the capitalised word inside.
+    head = tokenize(rest[:80], start)
+    if head and head[0].low in ("a", "an", "the") and len(head) > 2 and head[1].is_cap:
+        k = 1
+        while k < len(head) and head[k].is_cap:
+            k += 1
+        if k < len(head) and (
+            head[k].low in lx.CLAIM_NOUNS
+            or head[k].low in _DOCUMENTS
+            or head[k].low in ("analysis", "review", "tally", "count", "investigation")
+        ):
+            return (text[head[1].start : head[k - 1].end], head[1].start, head[k - 1].end, "source")
     m = _STATEMENT_FROM_RE.match(rest)
     skip = 0
     if m:
@@ -809,7 +868,6 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
     toks = tokenize(rest[skip:], start + skip)
     if not toks:
         return None
-    # "a Reuters tally", "an AFP count": the outlet is the capitalised word inside.
     if not m and toks[0].low in ("a", "an") and len(toks) > 2 and toks[1].is_cap:
         k = 1
         while k < len(toks) and toks[k].is_cap:
@@ -890,6 +948,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         (_INTERVIEW_RE, "interview", " to "),
         (_RESPONSE_TO_RE, "interview", " to "),
         (_REPORTED_BY_RE, "interview", " by "),
+        (_TELLING_RE, "interview", "telling"),
     ):
         if key not in low_s or (key == " to " and " with " in low_s and rx is _INTERVIEW_RE):
             continue
@@ -1039,6 +1098,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
     """The speaker standing before the cue at token k, skipping adverbs and parentheticals."""
     left_end = toks[k].start
     title = None
+    author = None
     for _ in range(4):
         left = text[base:left_end]
         # the tail regex only ever matches the last few words; searching all of `left` is slow
@@ -1089,6 +1149,11 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                     channels.append(link)
                 if _is_title_seg(seg) and first not in _PARENTHETICAL_START:
                     title = seg
+                bm = _BY_AGENT.search(seg)
+                agent = re.sub(r"\s+and\s+\w+ing\b.*$", "", bm.group(1)) if bm else ""
+                if bm and first in _PARENTHETICAL_START and agent and not is_outlet_name(agent, gaz):
+                    # "The complaint, filed by a former safety officer, alleges": the officer alleges
+                    author = Mention(agent, seg_abs + bm.start(1), seg_abs + bm.start(1) + len(agent))
                 left_end = seg_start - 1 if seg_start > base else base
                 continue
             return None
@@ -1107,7 +1172,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))
             if lm:
                 a = base + lm.start(1)
-                return Mention(lm.group(1), a, a + len(lm.group(1)), title)
+                return _by_author(Mention(lm.group(1), a, a + len(lm.group(1)), title), author)
             # "Shareholders of the troubled chipmaker said": a short subject opening the sentence
             lead = _LEAD_IN.match(text, base).end()
             head = text[lead : base + len(stripped)]
@@ -1123,7 +1188,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 and not re.search(r"[,;:“”\"()]", head)
                 and not any(w.lower() in _FINITE or w.lower() in lx.CUE_FORMS for w in words)
             ):
-                return Mention(head.strip(), lead, lead + len(head.strip()), title)
+                return _by_author(Mention(head.strip(), lead, lead + len(head.strip()), title), author)
             return None
         a = toks[rng[0]].start
         b = toks[rng[1] - 1].end if tail_start is None else base + len(stripped)
@@ -1132,7 +1197,15 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))
             if lm and base + lm.start(1) < a:
                 a = base + lm.start(1)
-        return Mention(_clean_np(text[a:b]), a, b, title)
+        i0 = rng[0]
+        if i0 >= 2 and toks[i0 - 1].low == "by" and toks[i0 - 2].low in ("quoted", "cited"):
+            # "A senior official quoted by the Kan public broadcaster said": the official speaks
+            channels.append((_clean_np(text[a:b]), "agency", a))
+            inner = _np_backward(toks, i0 - 2)
+            if inner is not None:
+                a2, b2 = toks[inner[0]].start, toks[inner[1] - 1].end
+                return Mention(_clean_np(text[a2:b2]), a2, b2, title)
+        return _by_author(Mention(_clean_np(text[a:b]), a, b, title), author)
     return None
 
 
@@ -1177,6 +1250,11 @@ def _speaker_after(text, base, end, toks, k) -> Mention | None:
     am = re.match(r",\s*([^,]{1,80}?)(?:,|\.|$)", text[b:end])
     if am and _is_title_seg(am.group(1)):
         title = am.group(1).strip()
+    elif am and _is_name_seg(am.group(1).strip()) and _is_title_seg(text[a:b]):
+        # "..., said the families' lawyer, Netta Amar-Shiff.": the name after the title speaks
+        name = am.group(1).strip()
+        na = b + text[b:end].index(name)
+        return Mention(name, na, na + len(name), text[a:b])
     if (
         after
         and after[0] not in ",.;:)”\"’'—–-!?"

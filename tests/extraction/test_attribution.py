@@ -219,3 +219,64 @@ def test_a_bare_plural_after_but_can_be_the_speaker(run):
     result = run("City officials say they added 400 beds. But advocates dispute that figure.")
     assert [(c.claimant, c.kind) for c in result.claims] == [("City officials", "claim"), ("advocates", "denial")]
     assert result.claims[1].denies == result.claims[0].key
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant, via",
+    [
+        ("Soldiers opened fire on the crowd, said the families’ lawyer, Netta Amar-Shiff.", "Netta Amar-Shiff", []),
+        (
+            "A diplomatic source in Dar es Salaam told AFP the vote had been delayed.",
+            "A diplomatic source in Dar es Salaam",
+            ["AFP"],
+        ),
+        (
+            "South Korea’s spy agency said about 4,000 soldiers had been killed or wounded.",
+            "South Korea’s spy agency",
+            [],
+        ),
+        ("Shares fell after a short seller accused the firm of inflating revenue.", "a short seller", []),
+        (
+            "The complaint, filed on Monday by a former safety officer at the plant, alleges that inspections were "
+            "faked.",
+            "a former safety officer at the plant",
+            [],
+        ),
+        ("Support for the party fell to 28%, according to a poll by Medián.", "Medián", []),
+        ("According to an NPR analysis of court records, more than 60 lawsuits were dismissed.", "NPR", []),
+        (
+            "A senior Israeli official quoted by the Kan public broadcaster said the deal was off.",
+            "A senior Israeli official",
+            ["Kan public broadcaster"],
+        ),
+        (
+            "Hamas official Osama Hamdan dismissed that account, telling Al Jazeera the group had shown restraint.",
+            "Osama Hamdan",
+            ["Al Jazeera"],
+        ),
+        ("The figure was disputed by the UN office, OCHA, which said the toll was far higher.", "OCHA", []),
+        (
+            "Ukrainian forces repelled 40 attacks near Pokrovsk, the General Staff reported on Sunday.",
+            "the General Staff",
+            [],
+        ),
+    ],
+)
+def test_speakers_behind_titles_documents_carriers_and_relative_clauses(run, sentence, claimant, via):
+    claims = run(sentence).claims
+    assert (claimant, via) in [(c.claimant, names(c.via)) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tedros said he was “appalled and deeply shocked” by the attack.",
+        "She added that the company would consider legal action.",
+        "Peskov told reporters that he had “nothing to add”.",
+        "The army said it was “examining the claim”.",
+        "The president's office said the president supported the investigation.",
+        "The agency chief warned that the fighting risks a nuclear accident.",
+    ],
+)
+def test_feelings_intentions_non_answers_and_stances_are_not_claims(run, sentence):
+    assert run(sentence).claims == []
