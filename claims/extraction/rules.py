@@ -1542,7 +1542,12 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
     ):
         if not (_looks_like_clause(toks, after_i) or toks[after_i - 1].low == "that"):
             return None  # "told the story of his escape": no reported content
-    if lemma in lx.NEEDS_CLAUSE and not trailing and not inverted:
+    declared_winner = lemma == "declare" and bool(
+        re.match(
+            r"(?:\s+[\w’'.-]+){1,6}?\s+(?:the\s+)?(?:winner|victor|elected|president-elect)\b", text[cue.end : end]
+        )
+    )  # "the commission declared Maduro the winner"
+    if lemma in lx.NEEDS_CLAUSE and not trailing and not inverted and not declared_winner:
         if not _looks_like_clause(toks, after_i) and toks[k + 1 : k + 2] and toks[k + 1].low != "that":
             return None
 

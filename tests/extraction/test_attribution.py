@@ -280,3 +280,9 @@ def test_speakers_behind_titles_documents_carriers_and_relative_clauses(run, sen
 )
 def test_feelings_intentions_non_answers_and_stances_are_not_claims(run, sentence):
     assert run(sentence).claims == []
+
+
+def test_declaring_a_winner_is_a_claim_and_declaring_an_emergency_is_not(run):
+    c = only(run("The electoral commission on Saturday declared the president the winner with 98% of the vote."))
+    assert c.claimant == "The electoral commission"
+    assert run("The government declared a state of emergency.").claims == []
