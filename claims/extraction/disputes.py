@@ -569,9 +569,16 @@ _SPEECH = re.compile(
 
 
 _HARM = re.compile(
-    r"\b(?:kill\w*|struck|strikes?|attack\w*|shell\w*|fired\s+(?:at|on)|shot\s+dead|bomb\w*|seiz\w*|captur\w*|"
+    r"\b(?:kill\w*|struck|strikes?|\w*strikes?|attack\w*|shell\w*|fired\s+(?:at|on)|shot\s+dead|bomb\w*|seiz\w*|captur\w*|"
     r"detain\w*|arrest\w*|violat\w*|pollut\w*|fail\w*|overbill\w*|misle\w*|brib\w*|fraud\w*|hid|hidden|"
     r"ignor\w*|breach\w*|invad\w*|occup\w*|target\w*|raid\w*|torture\w*|abus\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_ARMED = re.compile(
+    r"\b(?:army|armed\s+forces|military|militar\w+|troops|forces|police|navy|air\s+force|militia|rebels?|"
+    r"defen[cs]e\s+(?:ministry|forces)|ministry\s+of\s+defen[cs]e|idf|pentagon)\b",
     re.IGNORECASE,
 )
 
@@ -597,6 +604,8 @@ def _counter_claims(items: list[Item]) -> None:
                 score = 2.5 + overlap
             elif _opposing_roles(c, it):
                 score = 3.0 + overlap
+            elif _ARMED.search(it.who) and _HARM.search(c.content) and overlap >= 1 and not _ARMED.search(c.who):
+                score = 2.5 + overlap  # an armed party's version of an attack reported by others
             elif _rival_figures(c, it) and dist <= 2:
                 score = 2.5 + overlap
             elif _opposed(it, c) and overlap >= 2:

@@ -1,0 +1,108 @@
+"""Which claims an unverified cue covers: what it names, how far back it reaches, and what it leaves alone."""
+
+from .conftest import TEXTS
+from .test_accuracy import _score, _scorer
+
+
+def _flags(result) -> dict[str, bool]:
+    """Unverified flag per claim, keyed by the first words of its sentence."""
+    return {" ".join(c.sentence.text.split()[:3]): c.unverified for c in result.claims}
+
+
+def test_a_cue_naming_one_outlets_account_covers_only_that_outlets_claims(run):
+    r = run(
+        "The Financial Times reported that the chipmaker had halted shipments to two customers in China.\n"
+        "One of the customers said its orders had been delivered in full last week.\n"
+        "Reuters could not independently confirm the Financial Times account."
+    )
+    flags = _flags(r)
+    assert flags["The Financial Times"] is True
+    assert flags["One of the"] is False
+
+
+def test_the_witness_accounts_cover_the_witnesses_not_the_officials(run):
+    r = run(
+        "Police said officers had fired warning shots after protesters threw stones.\n"
+        "Witnesses told the BBC that officers had fired live rounds into the crowd without warning.\n"
+        "The BBC could not verify the witness accounts."
+    )
+    flags = _flags(r)
+    assert flags["Witnesses told the"] is True
+    assert flags["Police said officers"] is False
+
+
+def test_a_broad_cue_reaches_back_over_every_account_of_the_passage(run):
+    r = run(
+        "Rebel commanders said their fighters had taken the airport on Sunday.\n"
+        "The army said the airport remained under its control.\n"
+        "A doctor at the main hospital said 23 bodies had been brought in since Saturday.\n"
+        "An aid worker said thousands of people were fleeing towards the border.\n"
+        "AFP was unable to independently verify the accounts from the city, where phone lines are down."
+    )
+    assert all(c.unverified for c in r.claims), [(c.claimant, c.unverified) for c in r.claims]
+
+
+def test_the_casualty_figures_cover_the_claims_that_count_casualties(run):
+    r = run(
+        "Shelling killed six people and wounded 14 in the city overnight, the regional governor said.\n"
+        "The energy ministry said power had been restored to most homes by the morning.\n"
+        "The Associated Press could not independently verify the casualty figures."
+    )
+    flags = _flags(r)
+    assert flags["Shelling killed six"] is True
+    assert flags["The energy ministry"] is False
+
+
+def test_either_sides_claims_are_covered_back_to_a_third_party(run):
+    r = run(
+        "Finland's border guard said 40 migrants had crossed the frontier overnight.\n"
+        "Ukraine's air force said it had shot down 30 of 41 Russian drones.\n"
+        "Russia's defence ministry said it had destroyed 12 Ukrainian drones over the Belgorod region.\n"
+        "Reuters could not verify the claims of either side."
+    )
+    flags = _flags(r)
+    assert flags["Ukraine's air force"] is True
+    assert flags["Russia's defence ministry"] is True
+    assert flags["Finland's border guard"] is False
+
+
+def test_a_denial_of_a_covered_claim_does_not_inherit_the_cue(run):
+    r = run(
+        "A whistleblower said the factory had dumped waste into the river for years.\n"
+        "The company denied the allegation.\n"
+        "Reuters could not independently verify the allegation."
+    )
+    claim = next(c for c in r.claims if "whistleblower" in c.sentence.text)
+    denial = next(c for c in r.claims if c.kind == "denial")
+    assert claim.unverified is True
+    assert denial.unverified is False
+
+
+def test_no_data_to_support_the_figure_marks_the_speakers_claim(run):
+    r = run(
+        "The mayor said street crime had fallen by 40% since the new patrols began.\n"
+        "She did not provide data to support the figure."
+    )
+    assert [c.unverified for c in r.claims] == [True]
+
+
+def test_words_inside_a_quotation_are_the_speakers_not_the_outlets_cue(run):
+    r = run("The ambassador said his country had “presented no evidence” of the plot and called the charges absurd.")
+    assert r.claims and not any(c.unverified for c in r.claims)
+
+
+def test_a_cue_in_the_claims_own_sentence_covers_that_claim(run):
+    r = run(
+        "The senator claimed without evidence that the ballots had been printed abroad.\n"
+        "Election officials said every ballot had been printed in the state."
+    )
+    flags = _flags(r)
+    assert flags["The senator claimed"] is True
+    assert flags["Election officials said"] is False
+
+
+def test_dispute_texts_mark_exactly_the_covered_claims(backend, tmp_path):
+    _scorer()
+    figures = _score(TEXTS / "disputes.jsonl", backend, tmp_path)
+    assert figures["unverified"]["p"] >= 0.90, figures
+    assert figures["unverified"]["r"] >= 0.90, figures

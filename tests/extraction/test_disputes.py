@@ -1,0 +1,166 @@
+"""Document-level disputes: reports named inside denials, counter-claims, flat negations and denial links."""
+
+import pytest
+
+from .conftest import TEXTS
+from .test_accuracy import _score, _scorer
+
+
+def _by(result, fragment: str, kind: str | None = None):
+    """The claim whose sentence holds the fragment (of the kind given, if any)."""
+    hits = [c for c in result.claims if fragment in c.sentence.text and (kind is None or c.kind == kind)]
+    assert hits, [(c.key, c.kind, c.claimant, c.sentence.text[:60]) for c in result.claims]
+    return hits[0]
+
+
+def _denied(result, claim):
+    return next((c for c in result.claims if c.key == claim.denies), None)
+
+
+def test_a_report_named_in_a_denial_is_a_claim_of_the_outlet_and_the_denial_rejects_it(run):
+    r = run(
+        "The defence ministry on Monday denied a Le Monde report that France was about to withdraw its "
+        "troops from Chad. Officials in N'Djamena said they had not been told of any change."
+    )
+    report = _by(r, "Le Monde report", "claim")
+    denial = _by(r, "Le Monde report", "denial")
+    assert "Le Monde" in report.claimant
+    assert "withdraw its troops" in report.content.text
+    assert denial.denies == report.key
+
+
+def test_a_report_said_to_be_untrue_is_split_out_of_the_same_sentence(run):
+    r = run("A spokesperson for the airline said a Sky News report that it would cut 2,000 jobs was untrue.")
+    report = _by(r, "Sky News", "claim")
+    denial = _by(r, "Sky News", "denial")
+    assert "Sky News" in report.claimant and denial.denies == report.key
+    assert report.content.text.startswith("it would cut 2,000 jobs")
+
+
+def test_a_denial_before_the_claim_links_forward_by_content(run):
+    r = run(
+        "The education department denied reports that it plans to close rural primary schools.\n"
+        "The Yorkshire Post reported on Tuesday that officials had drawn up a list of 40 rural primary schools "
+        "to close.\n"
+        "Teachers' unions said staff shortages were getting worse."
+    )
+    denial = _by(r, "denied reports", "denial")
+    assert "drawn up a list" in _denied(r, denial).sentence.text
+
+
+def test_a_denial_of_a_claim_the_text_does_not_report_stays_unlinked(run):
+    r = run(
+        "The nurses' union rejected the health minister's claim that nurses had received a 20% rise.\n"
+        "Hospital managers said 300 wards were short of staff over the winter."
+    )
+    assert _by(r, "rejected the health minister", "denial").denies is None
+
+
+def test_a_denial_is_linked_to_a_claim_never_to_another_denial_or_to_itself(run):
+    r = run(
+        "Lawmakers said the agency had lost track of 3,000 laptops.\n"
+        "The agency denied the allegation.\n"
+        "“That figure is simply false,” an agency spokesperson said."
+    )
+    keys = {c.key: c for c in r.claims}
+    denials = [c for c in r.claims if c.kind == "denial"]
+    assert len(denials) == 2
+    for d in denials:
+        assert d.denies is not None and d.denies != d.key
+        assert keys[d.denies].kind != "denial"
+        assert "lost track" in keys[d.denies].sentence.text
+
+
+def test_the_named_author_picks_the_claim_among_several(run):
+    r = run(
+        "The ferry operator said the crossing had been cancelled because of high winds.\n"
+        "The seafarers' union said the crew had not been paid for two months.\n"
+        "Coastguard officials said two vessels had been escorted back to port.\n"
+        "The operator dismissed the union's allegation about unpaid wages."
+    )
+    denial = _by(r, "dismissed the union", "denial")
+    assert "not been paid" in _denied(r, denial).sentence.text
+
+
+def test_a_rival_version_from_the_accused_party_is_a_counter_claim(run):
+    r = run(
+        "An airstrike on a market in the town killed at least nine civilians, the local health office said.\n"
+        "The army said its aircraft had struck a weapons depot used by rebel fighters near the market."
+    )
+    counter = _by(r, "weapons depot")
+    assert counter.kind == "counter_claim"
+    assert "nine civilians" in _denied(r, counter).sentence.text
+
+
+def test_the_defences_account_is_a_counter_claim_to_the_prosecutions(run):
+    r = run(
+        "Prosecutors said the accountant had moved £2m of client money into an offshore account.\n"
+        "Her lawyer told the court the transfers had been authorised by the firm's partners."
+    )
+    counter = _by(r, "authorised")
+    assert counter.kind in ("counter_claim", "denial")
+    assert "offshore" in _denied(r, counter).sentence.text
+
+
+def test_rival_totals_for_the_same_crowd_are_a_counter_claim(run):
+    r = run(
+        "Organisers said 200,000 people had joined the march through the capital.\n"
+        "Police said 45,000 people had taken part."
+    )
+    assert _by(r, "45,000").kind == "counter_claim"
+
+
+def test_successive_claims_by_different_people_are_not_counter_claims(run):
+    r = run(
+        "The central bank said inflation had slowed to 3.1% in October.\n"
+        "Retailers said shoppers were spending more on food.\n"
+        "The statistics office said unemployment had risen to 4.4%."
+    )
+    assert {c.kind for c in r.claims} == {"claim"}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "“Nothing of the sort has been discussed,” the minister's office said.",
+        "The ministry said the figures were grossly exaggerated.",
+        "“I have never met him, and I never took any money,” the minister told reporters.",
+    ],
+)
+def test_a_flat_negation_of_an_earlier_claim_is_a_denial(run, reply):
+    r = run("An opposition MP said the minister had accepted £50,000 from a gambling firm.\n" + reply)
+    last = [c for c in r.claims if c.sentence.text == reply.strip()]
+    assert last and last[0].kind == "denial"
+    assert "£50,000" in _denied(r, last[0]).sentence.text
+
+
+def test_a_negation_that_rejects_nothing_stays_a_claim(run):
+    r = run("Firefighters said nobody had been hurt in the blaze at the warehouse.")
+    assert [c.kind for c in r.claims] == ["claim"]
+
+
+def test_a_rejection_in_a_trailing_clause_is_a_denial_of_the_claim_before_it(run):
+    r = run("The rebels said they had shot down a government helicopter, a claim the air force denied.")
+    claim = _by(r, "helicopter", "claim")
+    denial = _by(r, "helicopter", "denial")
+    assert "air force" in denial.claimant
+    assert denial.denies == claim.key
+
+
+def test_a_passive_dispute_names_the_denier(run):
+    r = run(
+        "A former manager said the mine had failed three safety inspections last year.\n"
+        "The account was disputed by the mining company, which said every inspection had been passed."
+    )
+    denial = _by(r, "disputed by", "denial")
+    assert "mining company" in denial.claimant
+    assert "safety inspections" in _denied(r, denial).sentence.text
+
+
+def test_dispute_texts_reach_the_targets_for_denials_links_and_cues(backend, tmp_path):
+    _scorer()
+    figures = _score(TEXTS / "disputes.jsonl", backend, tmp_path)
+    assert figures["denials"]["f1"] >= 0.85, figures
+    assert figures["denial_links"]["f1"] >= 0.80, figures
+    assert figures["unverified"]["f1"] >= 0.90, figures
+    assert figures["claims"]["f1"] >= 0.90, figures
