@@ -859,6 +859,9 @@ def _contrasts(drafts: list[_Draft], text: str) -> None:
         d.denies = first
 
 
+_WORD_RE = re.compile(r"[A-Za-z][\w-]+")
+
+
 def _name_words(d: _Draft) -> set[str]:
     """Distinctive words of a claimant's name, org and titles: "Norvex", "Halbrook", "Raffensperger"."""
     names = [d.who.name or "", d.who.org or ""]
@@ -882,8 +885,24 @@ def _name_words(d: _Draft) -> set[str]:
 def _rival_versions(drafts: list[_Draft], text: str) -> None:
     """A party's answer to a claim made about it, with a negation or from the other side, is a counter-claim."""
     starts = [c.sent_idx for c in drafts]
+    words_of: dict[int, set[str]] = {}
+    names_of: dict[int, set[str]] = {}
+
+    def words(c: _Draft) -> set[str]:
+        if id(c) not in words_of:
+            ctext = c.content.text if c.content else c.sentence.text
+            words_of[id(c)] = {unpossess(w.lower()) for w in _WORD_RE.findall(ctext)}
+        return words_of[id(c)]
+
+    def names(c: _Draft) -> set[str]:
+        if id(c) not in names_of:
+            names_of[id(c)] = _name_words(c)
+        return names_of[id(c)]
+
     for d in drafts:
         if d.kind != "claim" or d.content is None or d.who.outlet:
+            continue
+        if not any(c.kind == "claim" for c in _window(drafts, starts, d.sent_idx - 3, d.sent_idx - 1)):
             continue
         sent_text = d.sentence.text
         head = " ".join(d.content.text.split()[:10])
@@ -891,7 +910,7 @@ def _rival_versions(drafts: list[_Draft], text: str) -> None:
         contrast = bool(re.match(r"\W*(?:But|However|Yet)\b", sent_text)) or bool(
             d.cue is not None and d.cue.text.lower() in ("insisted", "insists", "countered", "maintained", "maintains")
         )
-        mine = _name_words(d)
+        mine = names(d)
         best, best_score = None, 0.0
         for c in _window(drafts, starts, d.sent_idx - 3, d.sent_idx - 1):
             if c.kind != "claim" or _fold(c.who.name or "") == _fold(d.who.name or ""):
@@ -900,15 +919,13 @@ def _rival_versions(drafts: list[_Draft], text: str) -> None:
             if a and b and a & b:
                 continue
             ctext = c.content.text if c.content else c.sentence.text
-            cwords = {unpossess(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", ctext)}
+            cwords = words(c)
             about_me = bool(mine & cwords)
             own_country = lx.COUNTRY_OF.get(_fold(_surface(d.who.name or "")), "")
             if own_country and not about_me:
                 # "Russia has said it strikes only military targets" after "... accused Moscow of ..."
                 about_me = any(lx.COUNTRY_OF.get(w) == own_country for w in cwords)
-            about_them = bool(
-                _name_words(c) & {unpossess(w.lower()) for w in re.findall(r"[A-Za-z][\w-]+", d.content.text)}
-            )
+            about_them = bool(names(c) & words(d))
             if not (about_me or about_them):
                 continue
             score = 2.0 + (1.0 if negated else 0.0) + (1.0 if contrast else 0.0) + (1.0 if a and b else 0.0)
@@ -1235,10 +1252,12 @@ def extract_many(
     for (n, text, sents), analyses in zip(todo, analyses_list, strict=True):
         try:
             claims = _finish(text, sents, analyses, look)
-            claims = disputes.refine(text, sents, claims, look)
         except Exception:  # noqa: BLE001 - one odd document must not lose the batch
-            # Fall back to sentence-by-sentence so that one bad sentence costs only itself.
             claims = []
+        try:
+            claims = disputes.refine(text, sents, claims, look)
+        except Exception:  # noqa: BLE001 - the attributions stand even if the dispute pass trips
+            pass
         results[n] = ExtractionResult(
             "ok", "en", backend, EXTRACTOR_VERSION, [_span(text, s.start, s.end) for s in sents], claims
         )
