@@ -527,7 +527,7 @@ OPINION_RE = re.compile(
     r"(?:we|you)\s+(?:all\s+)?(?:must|should|need to|have to)\b|let us\b|let's\b)"
     # feelings: "said he was appalled and deeply shocked"
     r"|^\W*(?:he|she|they|it|we|i|the\s+\w+)\s+(?:was|were|is|are|am|felt|feels|remained?|had\s+been)\s+"
-    r"(?:(?:deeply|very|extremely|profoundly|gravely|greatly|so|quite|particularly|also|still)\s+)*"
+    r"[“\"‘']?(?:(?:deeply|very|extremely|profoundly|gravely|greatly|so|quite|particularly|also|still)\s+)*"
     r"[“\"‘']?(?:appalled|shocked|saddened|concerned|alarmed|outraged|horrified|disappointed|pleased|delighted|"
     r"proud|grateful|dismayed|troubled|worried|heartbroken|devastated|encouraged|optimistic|hopeful|confident|"
     r"satisfied|happy|sorry|angry|furious|disturbed|distressed)\b"
