@@ -265,8 +265,28 @@ def _counted(content: str) -> set[tuple[str, str]]:
     }
 
 
+_ANY_COUNT = re.compile(
+    r"(?:(?:number|total|count)\s+of\s+(?P<noun1>[a-z]+)(?:\s+[a-z]+){0,4}?\s+(?:\w+\s+){0,3}?(?:to|at|was|is|stood\s+at|"
+    r"of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?P<num1>\d[\d,.]*)|"
+    r"(?P<num2>\d[\d,.]*)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]{4,}))",
+    re.IGNORECASE,
+)
+
+
+def _any_counts(content: str) -> set[tuple[str, str]]:
+    out = set()
+    for m in _ANY_COUNT.finditer(content):
+        num, noun = (m.group("num1"), m.group("noun1")) if m.group("num1") else (m.group("num2"), m.group("noun2"))
+        out.add((num.replace(",", ""), noun.lower().rstrip("s")))
+    return out
+
+
 def _rival_figures(a: Item, b: Item) -> bool:
-    """Two different totals, each opening its claim, of the same thing ("a million people" / "310,000 people")."""
+    """Two different totals of the same thing ("a million people" / "310,000 people")."""
+    if not _opposed(a, b) and len(a.topic & b.topic) >= 2:
+        ca, cb = _any_counts(a.content), _any_counts(b.content)
+        if any(na != nb and ua == ub for na, ua in ca for nb, ub in cb):
+            return True
     ca, cb = _counted(a.content), _counted(b.content)
     if _opposed(a, b):
         return False  # each side counting its own actions: "destroyed 26 drones" / "launched 90 drones"
@@ -297,7 +317,21 @@ _TRAILING_REJECTION = re.compile(
     r",\s*(?:a|an)\s+(?:claim|charge|allegation|accusation|assertion|figure|version|account|result|characterization|"
     r"characterisation|description|suggestion|finding|conclusion)s?\s+(?:that\s+|which\s+)?"
     r"(?P<who>(?:the\s+)?(?:[A-Z][\w’'.-]*|No)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|for|and))*|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:rejected|denied|dismissed|disputed|refuted|contested|rebuffed|called\s+\w+)\b"
+    r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:rejected|denied|dismissed|disputed|refuted|contested|rebuffed|called\s+\w+|"
+    r"(?:said|say|says)\s+(?:was|is|were|are)\s+(?:not\s+(?:supported|backed|borne\s+out|true|accurate)|"
+    r"(?:\w+ly\s+)?(?:" + lx.DENIAL_ADJECTIVES + r")))\b"
+)
+# ", dismissing a newspaper report ...", ", denying that ...": the speaker's claim is a denial
+_PARTICIPIAL_DENIAL = re.compile(
+    r",\s*(?:\w+ly\s+)?(?:dismissing|denying|rejecting|refuting|disputing|rebutting|rubbishing)\s+"
+    r"(?:(?:a|an|the|any|all|these|those|such|recent|media|press|newspaper)\s+)*"
+    r"(?:reports?|claims?|allegations?|accusations?|suggestions?|stor(?:y|ies)|accounts?|that|it|them|"
+    r"(?:[A-Z][\w’'-]*\s+){1,3}(?:reports?|claims?|story|allegations?))\b"
+)
+# "The minister rejected calls to resign, telling journalists she had never ...": a denial with no report verb first
+_REFUSAL_THEN_SPEECH = re.compile(
+    r"^(?P<who>(?:[A-Z][\w’'.-]*\s+){1,6}?[A-Z][\w’'.-]*)\s+(?:has\s+|had\s+)?(?:rejected|dismissed|brushed\s+off|"
+    r"shrugged\s+off|refused|resisted)\s+[^,;]{3,90},\s*(?:telling|saying|insisting)\s+(?P<rest>[^;]+)$"
 )
 _PASSIVE_DISPUTE = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:disputed|denied|rejected|dismissed|refuted|"
@@ -387,6 +421,12 @@ def _clause_denials(text: str, items: list[Item], sent_spans: list[Span], look) 
         if any(g.kind == "denial" for g in group):
             continue
         s = group[0].claim.sentence
+        pm = _PARTICIPIAL_DENIAL.search(s.text)
+        if pm:
+            g = group[0]
+            g.claim.kind = "denial"
+            g.obj = s.text[pm.start() :]
+            continue
         m = _TRAILING_REJECTION.search(s.text)
         if m:
             who = _clean_name(m.group("who"))
@@ -440,6 +480,32 @@ def _passive_without_claim(text: str, sent_spans: list[Span], items: list[Item],
     out = []
     for idx, s in enumerate(sent_spans):
         if idx in have:
+            continue
+        rm = _REFUSAL_THEN_SPEECH.match(s.text)
+        if rm and _WEAK_NEGATION.search(rm.group("rest")):
+            who = _clean_name(rm.group("who"))
+            words = who.split()
+            # "Energy Minister Jane Doe": the name without the title in front
+            while len(words) > 2 and words[0].lower() in lx.TITLES | {"energy", "foreign", "health", "finance"}:
+                words = words[1:]
+            ca = s.start + rm.start("rest")
+            claim = ExtractedClaim(
+                key="",
+                sentence=s,
+                content=Span(ca, s.end, text[ca : s.end]),
+                claimant=" ".join(words),
+                claimant_source_id=None,
+                claimant_org=None,
+                claimant_org_source_id=None,
+                via=[],
+                kind="denial",
+                denies=None,
+                cue=Span(s.start + rm.end("who"), ca, text[s.start + rm.end("who") : ca]),
+                unverified=False,
+                unverified_cue=None,
+                confidence=0.55,
+            )
+            out.append(_item(text, claim, idx))
             continue
         m = _PASSIVE_DISPUTE.search(s.text)
         if not m:
@@ -546,16 +612,10 @@ def _flat_negations(items: list[Item]) -> None:
             near = it.idx - c.idx <= 2
             if (
                 strong
-                or accused
-                and (overlap >= 1 or it.idx - c.idx <= 3)
-                or overlap >= 3
-                and _opposed(it, c)
-                or pointed
-                and near
-                and (overlap >= 1 or _opposed(it, c))
-                or self_ref
-                and near
-                and _opposed(it, c)
+                or (accused and (overlap >= 1 or it.idx - c.idx <= 3))
+                or (overlap >= 3 and _opposed(it, c))
+                or (pointed and (overlap >= 1 or (near and _opposed(it, c))))
+                or (self_ref and near and _opposed(it, c))
             ):
                 ok = True
                 break
@@ -576,6 +636,7 @@ _HARM = re.compile(
 )
 
 
+_VICTIMS = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|civilians?|casualt\w*)\b", re.IGNORECASE)
 _ARMED = re.compile(
     r"\b(?:army|armed\s+forces|military|militar\w+|troops|forces|police|navy|air\s+force|militia|rebels?|"
     r"defen[cs]e\s+(?:ministry|forces)|ministry\s+of\s+defen[cs]e|idf|pentagon)\b",
@@ -604,7 +665,13 @@ def _counter_claims(items: list[Item]) -> None:
                 score = 2.5 + overlap
             elif _opposing_roles(c, it):
                 score = 3.0 + overlap
-            elif _ARMED.search(it.who) and _HARM.search(c.content) and overlap >= 1 and not _ARMED.search(c.who):
+            elif (
+                _ARMED.search(it.who)
+                and _VICTIMS.search(c.content)
+                and dist <= 2
+                and (overlap >= 1 or (dist == 1 and _HARM.search(it.content)))
+                and not _ARMED.search(c.who)
+            ):
                 score = 2.5 + overlap  # an armed party's version of an attack reported by others
             elif _rival_figures(c, it) and dist <= 2:
                 score = 2.5 + overlap
@@ -657,6 +724,13 @@ _GENERIC_HEADS = {
 _DENIAL_VERBS = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refute|disputed|disputes?|rebuffed|rebutted|contested|"
     r"called|described|branded|pushed\s+back\s+(?:against|on))\b",
+    re.IGNORECASE,
+)
+
+
+_THAT_CLAUSE = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|assertions?|suggestions?|stor(?:y|ies)|charges?|rumou?rs?)\s+"
+    r"(?:(?:by|from|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+([^;]+)",
     re.IGNORECASE,
 )
 
@@ -736,6 +810,12 @@ def _link(text: str, items: list[Item]) -> None:
         dnums = numbers(obj)
         reports = bool(_REPORTS.search(obj[:120]))
         anaphoric = bool(_ANAPHORA.search(obj[:80]))
+        # "the health secretary's claim that pay had risen by 28.9%": the claim must be about that
+        cm = _THAT_CLAUSE.search(obj[:200])
+        clause_topic = topic(cm.group(1)) if cm else frozenset()
+        clause_nums = numbers(cm.group(1)) if cm else frozenset()
+        if len(clause_topic) < 3:
+            clause_topic = frozenset()
         best, best_score = None, 0.0
         nearest = None
         for c in items:
@@ -763,6 +843,8 @@ def _link(text: str, items: list[Item]) -> None:
                 score += 3.0 if self_ref else 2.0
             overlap = len(dtopic & c.topic)
             score += min(overlap, 4) + 1.5 * len(dnums & c.nums)
+            if clause_topic and not (clause_topic & c.topic or clause_nums & c.nums):
+                score -= 3.0
             if reports and (c.claim.via or _is_outlet(c)):
                 score += 1.5
             if anaphoric and c is nearest:
