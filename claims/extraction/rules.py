@@ -105,7 +105,7 @@ _ADVERB_WORDS = set(
     "has have had was were is are also later earlier previously reportedly separately then again further "
     "recently repeatedly would will immediately quickly swiftly flatly strongly firmly categorically vehemently "
     "publicly privately officially formally initially first once since already now still often frequently "
-    "angrily openly long subsequently however too simply yesterday today tonight statement interview post video "
+    "angrily openly long subsequently however too simply yesterday today tonight statement interview post video both "
     "speech address briefing conference message letter filing report".split()
 )
 _ADVERB_TAIL = re.compile(
@@ -113,7 +113,7 @@ _ADVERB_TAIL = re.compile(
     r"separately|then|again|further|recently|repeatedly|would|will|immediately|quickly|swiftly|"
     r"flatly|strongly|firmly|categorically|vehemently|publicly|privately|officially|formally|"
     r"initially|first|once|since|already|now|still|often|frequently|angrily|openly|previously|long|"
-    r"subsequently|however|too|simply|last\s+\w+|this\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|"
+    r"subsequently|however|too|simply|both|last\s+\w+|this\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\w+day)|(?:late|early)\s+on\s+\w+|yesterday|today|tonight|"
     r"in\s+(?:a|an|its|his|her|their|the)\s+(?:(?:\w+\s+){0,2})(?:statement|interview|post|video|"
     r"speech|address|briefing|conference|message|letter|filing|report)(?:\s+on\s+\w+)?)\b)+\s*$",
@@ -1142,6 +1142,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 return Mention(seg, seg_abs, seg_abs + len(seg), title)
             if (
                 first in _PARENTHETICAL_START
+                or (first.endswith("ing") and len(first) > 5)  # "briefing reporters on condition of anonymity"
                 or _is_title_seg(seg)
                 or (first in ("a", "an", "the", "one", "who", "whose") and len(seg.split()) <= 14)
             ):

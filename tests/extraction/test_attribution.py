@@ -286,3 +286,13 @@ def test_declaring_a_winner_is_a_claim_and_declaring_an_emergency_is_not(run):
     c = only(run("The electoral commission on Saturday declared the president the winner with 98% of the vote."))
     assert c.claimant == "The electoral commission"
     assert run("The government declared a state of emergency.").claims == []
+
+
+def test_a_participle_phrase_between_speaker_and_cue_is_skipped_whatever_its_verb(run):
+    c = only(
+        run(
+            "A senior administration official, briefing reporters on condition of anonymity, said the sanctions "
+            "would take effect on Friday."
+        )
+    )
+    assert c.claimant == "A senior administration official"
