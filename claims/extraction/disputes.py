@@ -301,8 +301,8 @@ def _rival_figures(a: Item, b: Item) -> bool:
 # Sentence-level additions.
 
 _REPORT_IN_DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|disputed|said|says|called|"
-    r"described|branded)\s+(?:(?:as\s+)?(?:a|an|the)\s+)?"
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|dismissing|refuted|refuting|"
+    r"disputed|disputing|said|says|called|calling|described|branded)\s+(?:(?:as\s+)?(?:a|an|the)\s+)?"
     r"(?:(?P<outlet>[A-Z][\w’'&.-]*\s+(?:(?:on|of|the|de|du|al)\s+)?(?:[A-Z][\w’'&.-]*\s+){0,4}?)(?:newspaper\s+|news\s+agency\s+|broadcaster\s+|daily\s+|"
     r"channel\s+|television\s+|TV\s+|magazine\s+|website\s+)?report|report\s+(?:by|in|from|on)\s+(?:the\s+)?"
     r"(?P<outlet2>(?:[A-Z][\w’'&.-]*\s*){1,5}?)(?:\s+(?:newspaper|news\s+agency|broadcaster|daily|channel|"
@@ -330,7 +330,7 @@ _PARTICIPIAL_DENIAL = re.compile(
 )
 # "The minister rejected calls to resign, telling journalists she had never ...": a denial with no report verb first
 _REFUSAL_THEN_SPEECH = re.compile(
-    r"^(?P<who>(?:[A-Z][\w’'.-]*\s+){1,6}?[A-Z][\w’'.-]*)\s+(?:has\s+|had\s+)?(?:rejected|dismissed|brushed\s+off|"
+    r"^(?P<who>(?:[A-Z][\w’'.-]*\s+){0,6}?[A-Z][\w’'.-]*)\s+(?:has\s+|had\s+)?(?:rejected|dismissed|brushed\s+off|"
     r"shrugged\s+off|refused|resisted)\s+[^,;]{3,90},\s*(?:telling|saying|insisting)\s+(?P<rest>[^;]+)$"
 )
 _PASSIVE_DISPUTE = re.compile(
@@ -364,6 +364,21 @@ def _new_claim(base: ExtractedClaim, **kw) -> ExtractedClaim:
     )
     fields.update(kw)
     return replace(base, **fields)
+
+
+def _participial_denials(items: list[Item]) -> None:
+    """ "X insisted ..., dismissing a newspaper report that ...": the speaker's claim is a denial."""
+    seen: set[int] = set()
+    for it in items:
+        if it.idx in seen or it.kind not in ("claim", "counter_claim"):
+            continue
+        seen.add(it.idx)
+        s = it.claim.sentence.text
+        pm = _PARTICIPIAL_DENIAL.search(s)
+        if pm and not any(o.idx == it.idx and o.kind == "denial" for o in items):
+            it.fixed = False
+            it.claim.kind = "denial"
+            it.obj = s[pm.start() :]
 
 
 def _embedded_reports(text: str, items: list[Item], look) -> list[Item]:
@@ -421,12 +436,6 @@ def _clause_denials(text: str, items: list[Item], sent_spans: list[Span], look) 
         if any(g.kind == "denial" for g in group):
             continue
         s = group[0].claim.sentence
-        pm = _PARTICIPIAL_DENIAL.search(s.text)
-        if pm:
-            g = group[0]
-            g.claim.kind = "denial"
-            g.obj = s.text[pm.start() :]
-            continue
         m = _TRAILING_REJECTION.search(s.text)
         if m:
             who = _clean_name(m.group("who"))
@@ -597,6 +606,9 @@ def _flat_negations(items: list[Item]) -> None:
         if it.kind != "claim" or it.claim.key in targeted or id(it) in targeted:
             continue  # a claim someone denies is a claim, whatever its wording
         head = it.content
+        c = it.claim
+        if c.cue is not None and c.content is not None and c.cue.end <= c.content.start:
+            head = c.sentence.text[c.cue.end - c.sentence.start :]  # "said there was no evidence that ..."
         strong = _STRONG_NEGATION.search(head)
         if not strong:
             first = " ".join(head.split()[:12])
@@ -616,6 +628,7 @@ def _flat_negations(items: list[Item]) -> None:
                 or (overlap >= 3 and _opposed(it, c))
                 or (pointed and (overlap >= 1 or (near and _opposed(it, c))))
                 or (self_ref and near and _opposed(it, c))
+                or (overlap >= 3 and near)
             ):
                 ok = True
                 break
@@ -631,12 +644,13 @@ _SPEECH = re.compile(
 _HARM = re.compile(
     r"\b(?:kill\w*|struck|strikes?|\w*strikes?|attack\w*|shell\w*|fired\s+(?:at|on)|shot\s+dead|bomb\w*|seiz\w*|captur\w*|"
     r"detain\w*|arrest\w*|violat\w*|pollut\w*|fail\w*|overbill\w*|misle\w*|brib\w*|fraud\w*|hid|hidden|"
-    r"ignor\w*|breach\w*|invad\w*|occup\w*|target\w*|raid\w*|torture\w*|abus\w*)\b",
+    r"ignor\w*|breach\w*|invad\w*|rigg\w*|stole|stolen|cheat\w*|lied|cover(?:ed)?[\s-]up|occup\w*|target\w*|raid\w*|torture\w*|abus\w*)\b",
     re.IGNORECASE,
 )
 
 
 _VICTIMS = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|civilians?|casualt\w*)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\W*(?:but|however|yet|still)\b", re.IGNORECASE)
 _ARMED = re.compile(
     r"\b(?:army|armed\s+forces|military|militar\w+|troops|forces|police|navy|air\s+force|militia|rebels?|"
     r"defen[cs]e\s+(?:ministry|forces)|ministry\s+of\s+defen[cs]e|idf|pentagon)\b",
@@ -659,7 +673,12 @@ def _counter_claims(items: list[Item]) -> None:
             score = 0.0
             if _SPEECH.search(c.content) and (_named_in(it, c) or _side_named_in(it, c)):
                 continue  # the earlier claim reports what this party said: this one elaborates it
-            if _named_in(it, c) and (overlap >= 1 or dist == 1):
+            adverse = bool(
+                _HARM.search(c.content)
+                or _CONTRAST.match(it.claim.sentence.text)
+                or _WEAK_NEGATION.search(" ".join(it.content.split()[:12]))
+            )
+            if _named_in(it, c) and adverse and (overlap >= 1 or dist == 1):
                 score = 3.0 + overlap
             elif _side_named_in(it, c) and (overlap >= 2 or overlap >= 1 and _HARM.search(c.content)):
                 score = 2.5 + overlap
@@ -817,6 +836,11 @@ def _link(text: str, items: list[Item]) -> None:
         if len(clause_topic) < 3:
             clause_topic = frozenset()
         best, best_score = None, 0.0
+        disputed = {
+            o.claim.denies
+            for o in items
+            if o is not it and o.claim.denies is not None and o.kind == "denial" and 0 < it.idx - o.idx <= 3
+        }
         nearest = None
         for c in items:
             if c.idx < it.idx and c.kind != "denial" and not _same_party(c, it) and it.idx - c.idx <= 3:
@@ -843,12 +867,15 @@ def _link(text: str, items: list[Item]) -> None:
                 score += 3.0 if self_ref else 2.0
             overlap = len(dtopic & c.topic)
             score += min(overlap, 4) + 1.5 * len(dnums & c.nums)
-            if clause_topic and not (clause_topic & c.topic or clause_nums & c.nums):
+            shared = len(clause_topic & c.topic) + 2 * len(clause_nums & c.nums)
+            if poss and clause_topic and shared < (2 if len(clause_topic) >= 4 else 1):
                 score -= 3.0
             if reports and (c.claim.via or _is_outlet(c)):
                 score += 1.5
             if anaphoric and c is nearest:
                 score += 2.5
+            if id(c) in disputed or c.claim.key in disputed:
+                score += 1.5  # already in dispute: a further denial usually answers the same claim
             if engine_pick is not None and engine_pick == c.claim.key:
                 score += 0.8
             if dist < 0:
@@ -910,6 +937,7 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
         it.claim.denies = tgt.claim.key if tgt is not None else None
         if tgt is not None and tgt.idx == it.idx and it.kind == "denial":
             it.fixed = True  # "..., a claim that Paris denied": the sentence itself says what is denied
+    _participial_denials(items)
     items += _embedded_reports(text, items, look)
     items += _clause_denials(text, items, spans, look)
     items += _passive_without_claim(text, spans, items, look)

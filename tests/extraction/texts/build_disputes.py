@@ -485,6 +485,89 @@ DOCS = [
             ("two tankers", "Saudi state media", None, [], "claim", None, None),
         ],
     },
+    {
+        "id": "guardian-masts-op-ed",
+        "lines": [
+            "The culture secretary, Rosa Lind, wrote in the Daily Telegraph that mobile phone masts “contribute to sleep disorders”, a claim sleep scientists said was not supported by evidence.",
+            "The Royal College of Physicians said there was no evidence that phone masts caused sleep disorders.",
+            "Lind's department later said the minister stood by her remarks.",
+        ],
+        "claims": [
+            ("contribute to sleep disorders", "Rosa Lind", None, [], "claim", None, None),
+            (
+                "a claim sleep scientists said",
+                "sleep scientists",
+                None,
+                [],
+                "denial",
+                "contribute to sleep disorders",
+                None,
+            ),
+            (
+                "no evidence that phone masts",
+                "Royal College of Physicians",
+                None,
+                [],
+                "denial",
+                "contribute to sleep disorders",
+                None,
+            ),
+            ("stood by her remarks", "Lind's department", None, [], "claim", None, None),
+        ],
+    },
+    {
+        "id": "npr-carmaker-plant",
+        "lines": [
+            "Harlow Motors has insisted its plant in Kent will stay open, dismissing a Sunday Times report that the carmaker planned to shut it by 2027.",
+            "The Sunday Times said executives had discussed moving production of the plant's two models to Slovakia.",
+            "Unite, the union, said workers had been told nothing about the plans.",
+        ],
+        "claims": [
+            ("the carmaker planned to shut it", "Sunday Times", None, [], "claim", None, None),
+            ("has insisted its plant", "Harlow Motors", None, [], "denial", "the carmaker planned to shut it", None),
+            ("moving production", "Sunday Times", None, [], "claim", None, None),
+            ("told nothing", "Unite", None, [], "claim", None, None),
+        ],
+    },
+    {
+        "id": "aljazeera-minister-contract",
+        "lines": [
+            "Opposition lawmakers said Transport Minister Petra Novak had personally signed off on a 400-million-euro contract with a consortium linked to her former business partner.",
+            "Novak rejected calls to resign on Monday, telling reporters she had never approved the contract.",
+            "The consortium said in a statement that the tender had followed European Union rules.",
+        ],
+        "claims": [
+            ("personally signed off", "Opposition lawmakers", None, [], "claim", None, None),
+            ("rejected calls to resign", "Petra Novak", None, [], "denial", "personally signed off", None),
+            ("tender had followed", "The consortium", None, [], "claim", None, None),
+        ],
+    },
+    {
+        "id": "ap-heatwave-cases",
+        "lines": [
+            "PHOENIX (AP) — The state health department said Friday that 1,240 people had been treated for heat-related illness during the week.",
+            "That figure was disputed by the state nurses' association, which said hospitals had recorded more than 2,000 cases.",
+            "The governor's office said cooling centers would stay open through the weekend.",
+        ],
+        "claims": [
+            ("1,240 people", "state health department", None, [], "claim", None, None),
+            ("state nurses' association", "state nurses' association", None, [], "denial", "1,240 people", None),
+            ("cooling centers", "The governor's office", None, [], "claim", None, None),
+        ],
+    },
+    {
+        "id": "bbc-counsellors-unlinked",
+        "lines": [
+            "The largest teachers' union has rejected the education secretary's claim that 95% of schools now have a full-time counsellor.",
+            "Education Secretary Mark Ellis said on Tuesday that 500 new school buildings would open by 2028.",
+            "The union said its own survey had found that fewer than half of schools employed one.",
+        ],
+        "claims": [
+            ("rejected the education secretary's claim", "teachers' union", None, [], "denial", None, None),
+            ("500 new school buildings", "Mark Ellis", None, [], "claim", None, None),
+            ("its own survey", "The union", None, [], "claim", None, None),
+        ],
+    },
 ]
 
 
