@@ -19,6 +19,7 @@ Then cues.py decides which claims each unverified cue covers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -76,11 +77,21 @@ def topic(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)
 def numbers(s: str) -> frozenset[str]:
     return frozenset(m.group(1).replace(",", "") for m in _NUM.finditer(s) if len(m.group(1)) > 1 or True)
 
 
+@lru_cache(maxsize=8192)
+def _sides_cached(s: str) -> frozenset[str]:
+    return frozenset(_sides_of(s))
+
+
 def sides_of(s: str) -> set[str]:
+    return set(_sides_cached(s))
+
+
+def _sides_of(s: str) -> set[str]:
     """Countries and parties a phrase names ("Russia's defence ministry" -> russia)."""
     out = set()
     low = s.lower().replace("’s", "").replace("'s", "")
@@ -107,10 +118,15 @@ _NAME_STOP = frozenset(
 
 
 def name_words(name: str | None) -> set[str]:
+    return set(_name_words(name))
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str | None) -> frozenset[str]:
     if not name:
-        return set()
+        return frozenset()
     words = re.findall(r"[a-z0-9]+", name.lower().replace("’s", "").replace("'s", ""))
-    return {w for w in words if w not in _NAME_STOP and len(w) > 1}
+    return frozenset(w for w in words if w not in _NAME_STOP and len(w) > 1)
 
 
 _INSTITUTION_HEADS = frozenset(
@@ -119,10 +135,21 @@ _INSTITUTION_HEADS = frozenset(
 )
 
 
+@lru_cache(maxsize=16)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z-]+\b", text))
+
+
+@lru_cache(maxsize=4096)
+def _proper(name: str | None, text: str) -> frozenset[str]:
+    return frozenset(proper_words(name, text))
+
+
 def proper_words(name: str | None, text: str) -> set[str]:
     """The words of a name that pick out one party: proper nouns and institution heads."""
     if not name:
         return set()
+    lower = _lower_words(text)
     toks = re.findall(r"[A-Za-z][\w-]*", name.replace("’s", "").replace("'s", ""))
     out = set()
     for n, t in enumerate(toks):
@@ -136,7 +163,7 @@ def proper_words(name: str | None, text: str) -> set[str]:
             and low not in lx.TITLES
             and low not in lx.COUNTRY_OF
         ):
-            if n == 0 and re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(low)}\b", text):
+            if n == 0 and low in lower:
                 continue  # "Residents", "Witnesses": a common noun that only opens the sentence
             out.add(low)
     return out
@@ -154,10 +181,10 @@ class Item:
     sides: set[str]
     names: set[str]
     proper: set[str] = field(default_factory=set)
-    fixed: bool = False
-    obj: str | None = (
-        None  # what a denial names, where the sentence shape says it  # its link was settled by the sentence itself
-    )
+    fixed: bool = False  # its link was settled by the sentence itself
+    obj: str | None = None  # what a denial names, where the sentence shape says it
+    text: str = ""  # the document
+    words: frozenset[str] = frozenset()  # the content's words, lower case
 
     @property
     def kind(self) -> str:
@@ -192,7 +219,9 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
         numbers(content),
         sides_of(who),
         name_words(c.claimant) | name_words(c.claimant_org),
-        proper_words(c.claimant, text) | proper_words(c.claimant_org, text),
+        set(_proper(c.claimant, text) | _proper(c.claimant_org, text)),
+        text=text,
+        words=frozenset(re.findall(r"[a-z0-9-]+", content.lower())),
     )
 
 
@@ -206,9 +235,9 @@ def _same_party(a: Item, b: Item) -> bool:
 
 def _named_in(party: Item, claim: Item) -> bool:
     """The party is named in the claim's content: the claim is about what it did."""
-    words = set(re.findall(r"[a-z0-9-]+", claim.content.lower()))
+    words = claim.words
     for name in (party.claim.claimant, party.claim.claimant_org):
-        pw = proper_words(name, claim.content)
+        pw = _proper(name, party.text)
         if not pw:
             continue
         if pw <= words:
@@ -254,15 +283,18 @@ _COUNTED = re.compile(
 _COUNT_STOP = frozenset("have were been more than about least some".split())
 
 
-def _counted(content: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _counted(content: str) -> frozenset[tuple[str, str]]:
     m = _COUNTED.search(content)
     if not m:
-        return set()
-    return {
-        (m.group(1).lower(), w.lower())
-        for w in (m.group(2), m.group(3))
-        if w and len(w) > 3 and w.lower() not in _COUNT_STOP
-    }
+        return frozenset()
+    return frozenset(
+        {
+            (m.group(1).lower(), w.lower())
+            for w in (m.group(2), m.group(3))
+            if w and len(w) > 3 and w.lower() not in _COUNT_STOP
+        }
+    )
 
 
 _ANY_COUNT = re.compile(
@@ -273,12 +305,13 @@ _ANY_COUNT = re.compile(
 )
 
 
-def _any_counts(content: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _any_counts(content: str) -> frozenset[tuple[str, str]]:
     out = set()
     for m in _ANY_COUNT.finditer(content):
         num, noun = (m.group("num1"), m.group("noun1")) if m.group("num1") else (m.group("num2"), m.group("noun2"))
         out.add((num.replace(",", ""), noun.lower().rstrip("s")))
-    return out
+    return frozenset(out)
 
 
 def _rival_figures(a: Item, b: Item) -> bool:
@@ -581,10 +614,19 @@ _ANAPHORA = re.compile(
 )
 
 
+def _span_of_items(items: list[Item], lo: int, hi: int) -> list[Item]:
+    """The items whose sentence index lies in [lo, hi]; items are kept in sentence order."""
+    return items[bisect_left(items, lo, key=_IDX) : bisect_right(items, hi, key=_IDX)]
+
+
+def _IDX(x: Item) -> int:  # noqa: N802 - a key function, named like a constant
+    return x.idx
+
+
 def _earlier(items: list[Item], it: Item, back: int) -> list[Item]:
     return [
         c
-        for c in items
+        for c in _span_of_items(items, it.idx - back, it.idx)
         if c is not it
         and it.idx - back <= c.idx <= it.idx
         and (c.idx < it.idx or c.claim.sentence.start < it.claim.sentence.start)
@@ -658,43 +700,50 @@ _ARMED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
+def _has(rx: re.Pattern, s: str) -> bool:
+    return rx.search(s) is not None
+
+
 def _counter_claims(items: list[Item]) -> None:
     for it in items:
         if it.kind != "claim" or it.idx == 0:
             continue
-        if _NOT_A_REJECTION.search(it.content):
+        if _has(_NOT_A_REJECTION, it.content):
             continue
+        mine_adverse = _has(_CONTRAST, it.claim.sentence.text[:12]) or _has(
+            _WEAK_NEGATION, " ".join(it.content.split()[:12])
+        )
+        armed = _has(_ARMED, it.who)
         best, best_score = None, 0.0
         for c in _earlier(items, it, 3):
             if c.idx == it.idx:
                 continue
             dist = it.idx - c.idx
             overlap = len(it.topic & c.topic) + len(it.nums & c.nums)
-            score = 0.0
-            if _SPEECH.search(c.content) and (_named_in(it, c) or _side_named_in(it, c)):
+            named = _named_in(it, c)
+            side_named = not named and _side_named_in(it, c)
+            if (named or side_named) and _has(_SPEECH, c.content):
                 continue  # the earlier claim reports what this party said: this one elaborates it
-            adverse = bool(
-                _HARM.search(c.content)
-                or _CONTRAST.match(it.claim.sentence.text)
-                or _WEAK_NEGATION.search(" ".join(it.content.split()[:12]))
-            )
-            if _named_in(it, c) and adverse and (overlap >= 1 or dist == 1):
+            harm = _has(_HARM, c.content)
+            score = 0.0
+            if named and (harm or mine_adverse) and (overlap >= 1 or dist == 1):
                 score = 3.0 + overlap
-            elif _side_named_in(it, c) and (overlap >= 2 or overlap >= 1 and _HARM.search(c.content)):
+            elif side_named and (overlap >= 2 or (overlap >= 1 and harm)):
                 score = 2.5 + overlap
             elif _opposing_roles(c, it):
                 score = 3.0 + overlap
             elif (
-                _ARMED.search(it.who)
-                and _VICTIMS.search(c.content)
+                armed
                 and dist <= 2
-                and (overlap >= 1 or (dist == 1 and _HARM.search(it.content)))
-                and not _ARMED.search(c.who)
+                and _has(_VICTIMS, c.content)
+                and (overlap >= 1 or (dist == 1 and _has(_HARM, it.content)))
+                and not _has(_ARMED, c.who)
             ):
                 score = 2.5 + overlap  # an armed party's version of an attack reported by others
-            elif _rival_figures(c, it) and dist <= 2:
+            elif dist <= 2 and _rival_figures(c, it):
                 score = 2.5 + overlap
-            elif _opposed(it, c) and overlap >= 2:
+            elif overlap >= 2 and _opposed(it, c):
                 score = 2.0 + overlap
             score -= 0.3 * dist
             if score > best_score:
@@ -836,16 +885,17 @@ def _link(text: str, items: list[Item]) -> None:
         if len(clause_topic) < 3:
             clause_topic = frozenset()
         best, best_score = None, 0.0
+        near_items = _span_of_items(items, it.idx - 8, it.idx + 3)
         disputed = {
             o.claim.denies
-            for o in items
+            for o in near_items
             if o is not it and o.claim.denies is not None and o.kind == "denial" and 0 < it.idx - o.idx <= 3
         }
         nearest = None
-        for c in items:
+        for c in near_items:
             if c.idx < it.idx and c.kind != "denial" and not _same_party(c, it) and it.idx - c.idx <= 3:
                 nearest = c
-        for c in items:
+        for c in near_items:
             if c is it or c.kind == "denial" or _same_party(c, it):
                 continue
             dist = it.idx - c.idx
@@ -923,7 +973,6 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
     if not spans:
         return claims
     starts = [s.start for s in spans]
-    from bisect import bisect_right
 
     def idx_of(c: ExtractedClaim) -> int:
         return max(0, bisect_right(starts, c.sentence.start) - 1)
