@@ -185,6 +185,7 @@ class Item:
     obj: str | None = None  # what a denial names, where the sentence shape says it
     text: str = ""  # the document
     words: frozenset[str] = frozenset()  # the content's words, lower case
+    role: int = -1  # prosecution / defence, read on first use
 
     @property
     def kind(self) -> str:
@@ -261,16 +262,19 @@ _PROSECUTION = re.compile(r"\b(?:prosecut\w*|the\s+state|plaintiffs?|complainant
 _DEFENCE = re.compile(r"\b(?:defen[cs]e|lawyers?|attorneys?|barristers?|counsel|solicitors?|defendants?)\b", re.I)
 
 
-def _role_text(it: Item) -> str:
-    """The claimant with the words that introduce it ("His barrister, Fiona Clarke KC, said")."""
-    c = it.claim
-    lead = c.sentence.text[: max(0, c.cue.start - c.sentence.start)] if c.cue is not None else ""
-    return (it.who + " " + lead[-80:]).lower()
+def _role(it: Item) -> int:
+    """1 for the prosecution's side, 2 for the defence's, 0 for neither (read once per claim)."""
+    if it.role < 0:
+        c = it.claim
+        lead = c.sentence.text[: max(0, c.cue.start - c.sentence.start)] if c.cue is not None else ""
+        words = (it.who + " " + lead[-80:]).lower()
+        it.role = 1 if _PROSECUTION.search(words) else 2 if _DEFENCE.search(words) else 0
+    return it.role
 
 
 def _opposing_roles(a: Item, b: Item) -> bool:
-    wa, wb = _role_text(a), _role_text(b)
-    return bool((_PROSECUTION.search(wa) and _DEFENCE.search(wb)) or (_DEFENCE.search(wa) and _PROSECUTION.search(wb)))
+    ra, rb = _role(a), _role(b)
+    return bool(ra and rb and ra != rb)
 
 
 _COUNTED = re.compile(
