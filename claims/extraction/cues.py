@@ -105,6 +105,28 @@ _KIN = {
 }
 
 
+# "Neither side's battlefield reports could be verified": the accounts, not someone who claims
+_IS_ACCOUNTS = re.compile(r"\b" + _CLAIM_NOUN + r"$", re.IGNORECASE)
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|claimed|reported|according|wrote|announced|alleged)\b", re.I)
+
+
+def is_cue_sentence(s: str, claimant: str | None) -> bool:
+    """ "Neither side's battlefield reports could be verified": a sentence about accounts, not a claim."""
+    if not claimant or not any(k in s.lower() for k in _KEYS):
+        return False
+    m = CUE_RE.search(s)
+    if m is None or _inside_quote(s, m.start()):
+        return False
+    subj = s[: m.start()]
+    return (
+        claimant in subj
+        and re.search(r"\b" + _CLAIM_NOUN + r"\b", subj, re.IGNORECASE) is not None
+        and not _REPORTING.search(subj)
+    )
+
+
 def _inside_quote(s: str, a: int) -> bool:
     return any(m.start() < a < m.end() for m in _QUOTE.finditer(s))
 
@@ -192,6 +214,7 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
                 d
                 for d in own
                 if not (_is_outlet(d) and not evidence)
+                and not _IS_ACCOUNTS.search(d.claim.claimant or "")
                 and (d.claim.cue is None or d.claim.cue.start - span.start < m.start() or d.claim.content is None)
             ]
             if own:

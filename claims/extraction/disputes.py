@@ -242,6 +242,14 @@ def _named_in(party: Item, claim: Item) -> bool:
         if not pw:
             continue
         if pw <= words:
+            if len(pw) == 1 and next(iter(pw)) in _INSTITUTION_HEADS:
+                # "the army's base" names the army; "the bank manager" names a manager, not the bank
+                head = next(iter(pw))
+                if not re.search(
+                    rf"\b{head}(?:[’']s\b|\s*[,.;]|\s*$|\s+(?:had|has|have|was|were|is|are|would|will|\w+ed)\b)",
+                    claim.content.lower(),
+                ):
+                    continue
             return True
         toks = (name or "").split()
         if name == party.claim.claimant and len(toks) >= 2 and all(t[:1].isupper() for t in toks):
@@ -982,6 +990,7 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
         return max(0, bisect_right(starts, c.sentence.start) - 1)
 
     claims = [replace(c) for c in claims]
+    claims = [c for c in claims if not cues.is_cue_sentence(c.sentence.text, c.claimant)]
     items = [_item(text, c, idx_of(c)) for c in claims]
     by_key = {c.key: it for c, it in zip(claims, items, strict=True)}
     # links the backend made, kept as object references while claims come and go

@@ -106,3 +106,13 @@ def test_dispute_texts_mark_exactly_the_covered_claims(backend, tmp_path):
     figures = _score(TEXTS / "disputes.jsonl", backend, tmp_path)
     assert figures["unverified"]["p"] >= 0.90, figures
     assert figures["unverified"]["r"] >= 0.90, figures
+
+
+def test_a_sentence_that_only_says_the_accounts_are_unverified_is_no_claim_and_covers_them(run):
+    r = run(
+        "Ukraine's air force said 51 of 64 Russian drones had been shot down overnight.\n"
+        "Russia's defence ministry said it had destroyed 22 Ukrainian drones over the Kursk region.\n"
+        "Neither side's battlefield reports could be independently verified."
+    )
+    assert len(r.claims) == 2
+    assert all(c.unverified for c in r.claims)

@@ -164,3 +164,11 @@ def test_dispute_texts_reach_the_targets_for_denials_links_and_cues(backend, tmp
     assert figures["denial_links"]["f1"] >= 0.80, figures
     assert figures["unverified"]["f1"] >= 0.90, figures
     assert figures["claims"]["f1"] >= 0.90, figures
+
+
+def test_a_body_named_only_as_a_modifier_is_not_the_accused_party(run):
+    r = run(
+        "Prosecutors said the former bank manager had stolen $1.2 million from elderly customers.\n"
+        "A spokesperson for the bank said it had repaid all the affected customers."
+    )
+    assert [c.kind for c in r.claims] == ["claim", "claim"]
