@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .disputes import Item, name_words, sides_of
+from .disputes import Item, name_words, sides_of, singular
 from .types import Span
 
 CUE_RE = re.compile(
@@ -29,7 +29,8 @@ CUE_RE = re.compile(
     r"|without\s+(?:providing|offering|giving|presenting|citing|producing|showing|sharing|supplying|releasing)\s+"
     r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence|data|details|documentation)|without\s+(?:any\s+)?(?:evidence|proof)"
     r"|(?:did|does|do|has|have|had)\s+not\s+(?:provide|offer|give|present|produce|show|cite|share|release|publish|"
-    r"provided|offered|given|presented|produced|shown|cited|shared|released|published)\s+(?:any\s+)?"
+    r"provided|offered|given|presented|produced|shown|cited|shared|released|published)\s+"
+    r"(?:any\s+|the\s+|such\s+|its\s+|his\s+|her\s+|their\s+)?"
     r"(?:evidence|proof|data|figures|documents|documentation|details|numbers|sources?)"
     r"(?=\s+(?:to\s+(?:support|back|substantiate|corroborate)|for|of|backing|supporting)\b|[.,;]|\s*$)"
     r"|(?:provided|offered|gave|presented|produced|cited|shared|showed|released)\s+no\s+(?:evidence|proof|data)"
@@ -159,9 +160,9 @@ def _matches(words: set[str], sides: set[str], it: Item) -> bool:
     names = set(it.names)
     for link in it.claim.via:
         names |= name_words(link.name)
-    stems = {w.rstrip("s") for w in names}
+    stems = {singular(w) for w in names}
     for w in words:
-        base = w.rstrip("s").rstrip("’'")
+        base = singular(w)
         if base in stems:
             return True
         if base in _KIN and _KIN[base] & stems:

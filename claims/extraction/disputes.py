@@ -77,6 +77,18 @@ def topic(s: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def singular(w: str) -> str:
+    """A rough singular: witnesses -> witness, allies -> ally, officials -> official, press -> press."""
+    w = w.rstrip("’'")
+    if w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
 @lru_cache(maxsize=8192)
 def numbers(s: str) -> frozenset[str]:
     return frozenset(m.group(1).replace(",", "") for m in _NUM.finditer(s) if len(m.group(1)) > 1 or True)
@@ -202,23 +214,34 @@ def _content_of(c: ExtractedClaim) -> str:
     if c.cue is not None and c.content is not None:
         lead = c.sentence.text[: max(0, c.cue.start - c.sentence.start)]
         cut = max(lead.rfind(","), lead.rfind("”"), lead.rfind('"'))
-        if cut > 0 and len(lead[:cut].split()) >= 6 and c.content.start >= c.cue.start:
+        inverted = not c.claimant or c.claimant not in lead[: max(cut, 0)]
+        if inverted and cut > 0 and len(lead[:cut].split()) >= 6 and c.content.start >= c.cue.start:
             content = lead[:cut] + " " + content
     if len(content.split()) < 4:
         content = c.sentence.text
     return content
 
 
+_LEAD_STOPS = frozenset("said says where when after while and but as who which that".split())
+
+
 def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
     content = _content_of(c)
     who = " ".join(x for x in (c.claimant, c.claimant_org) if x)
+    sides = sides_of(who)
+    if not sides and c.claimant:
+        # "Russia's charge d'affaires in Warsaw, Andrei Ordin": the side stands in the title before the name
+        k = c.sentence.text.find(c.claimant)
+        lead = c.sentence.text[:k].split() if 0 < k <= 80 else []
+        if lead and not any(w.endswith("ed") or w.lower() in _LEAD_STOPS for w in lead):
+            sides = sides_of(" ".join(w for w in lead if w.endswith(("’s", "'s"))))
     return Item(
         c,
         idx,
         content,
         topic(content) - topic(who),
         numbers(content),
-        sides_of(who),
+        sides,
         name_words(c.claimant) | name_words(c.claimant_org),
         set(_proper(c.claimant, text) | _proper(c.claimant_org, text)),
         text=text,
@@ -322,7 +345,7 @@ def _any_counts(content: str) -> frozenset[tuple[str, str]]:
     out = set()
     for m in _ANY_COUNT.finditer(content):
         num, noun = (m.group("num1"), m.group("noun1")) if m.group("num1") else (m.group("num2"), m.group("noun2"))
-        out.add((num.replace(",", ""), noun.lower().rstrip("s")))
+        out.add((num.replace(",", ""), singular(noun.lower())))
     return frozenset(out)
 
 
@@ -361,7 +384,7 @@ _CONTENT_END = re.compile(
 _TRAILING_REJECTION = re.compile(
     r",\s*(?:a|an)\s+(?:claim|charge|allegation|accusation|assertion|figure|version|account|result|characterization|"
     r"characterisation|description|suggestion|finding|conclusion)s?\s+(?:that\s+|which\s+)?"
-    r"(?P<who>(?:the\s+)?(?:[A-Z][\w’'.-]*|No)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|for|and))*|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?P<who>(?:the\s+)?(?:[A-Z][\w’'.-]*|No)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|for|and))*|(?:the\s+)?[a-z]+(?:\s+(?![a-z]+ly\b)[a-z]+)?)\s+"
     r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:rejected|denied|dismissed|disputed|refuted|contested|rebuffed|called\s+\w+|"
     r"(?:said|say|says)\s+(?:was|is|were|are)\s+(?:not\s+(?:supported|backed|borne\s+out|true|accurate)|"
     r"(?:\w+ly\s+)?(?:" + lx.DENIAL_ADJECTIVES + r")))\b"
@@ -854,15 +877,15 @@ def _possessor_matches(text: str, poss: str, c: Item) -> bool | None:
     pwords = [w for w in re.findall(r"[a-z0-9]+", poss.lower()) if w not in ("the", "a", "an", "s")]
     if not pwords:
         return None
-    head = pwords[-1].rstrip("s")
+    head = singular(pwords[-1])
     proper = {w for w in re.findall(r"[A-Z][\w-]+", poss)}
     proper = {w.lower() for w in proper if w.lower() not in _NAME_STOP and w.lower() not in lx.TITLES}
-    cn = {w.rstrip("s") for w in c.names}
+    cn = {singular(w) for w in c.names}
     for link in c.claim.via:
-        cn |= {w.rstrip("s") for w in name_words(link.name)}
+        cn |= {singular(w) for w in name_words(link.name)}
     who = (c.claim.claimant or "") + " " + (c.claim.claimant_org or "")
-    cn |= {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", who.lower())}
-    if proper and {w.rstrip("s") for w in proper} & cn:
+    cn |= {singular(w) for w in re.findall(r"[a-z0-9]+", who.lower())}
+    if proper and {singular(w) for w in proper} & cn:
         return True
     if head in cn:
         return True
@@ -933,7 +956,7 @@ def _link(text: str, items: list[Item]) -> None:
             if poss and clause_topic and shared < (2 if len(clause_topic) >= 4 else 1):
                 score -= 3.0
             if reports and (c.claim.via or _is_outlet(c)):
-                score += 1.5
+                score += 3.0 if -2 <= dist < 0 else 1.5  # "denied a report ..." then the report itself
             if anaphoric and c is nearest:
                 score += 2.5
             if id(c) in disputed or c.claim.key in disputed:

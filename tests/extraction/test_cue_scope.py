@@ -116,3 +116,15 @@ def test_a_sentence_that_only_says_the_accounts_are_unverified_is_no_claim_and_c
     )
     assert len(r.claims) == 2
     assert all(c.unverified for c in r.claims)
+
+
+def test_not_releasing_the_data_marks_the_last_speakers_claim(run):
+    r = run(
+        "The agency said its officers had seized 2 tonnes of cocaine at the port this year.\n"
+        "A port workers' union disputed that figure, saying most of the seizures had been made abroad.\n"
+        "It did not release the data."
+    )
+    union = next(c for c in r.claims if "union" in (c.claimant or ""))
+    agency = next(c for c in r.claims if "agency" in (c.claimant or ""))
+    assert union.unverified is True
+    assert agency.unverified is False

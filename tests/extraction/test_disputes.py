@@ -172,3 +172,34 @@ def test_a_body_named_only_as_a_modifier_is_not_the_accused_party(run):
         "A spokesperson for the bank said it had repaid all the affected customers."
     )
     assert [c.kind for c in r.claims] == ["claim", "claim"]
+
+
+def test_a_result_rejected_in_a_trailing_clause_names_the_rejecting_party_without_the_adverb(run):
+    r = run(
+        "The election board said the governor had been re-elected with 58% of the vote, a result the opposition "
+        "swiftly rejected."
+    )
+    denial = _by(r, "election board", "denial")
+    assert denial.claimant == "opposition"
+    assert _denied(r, denial).kind == "claim"
+
+
+def test_a_dismissed_report_links_to_the_report_described_in_the_next_sentence(run):
+    r = run(
+        "The prime minister's office on Monday dismissed a report that the cabinet had agreed to delay the "
+        "pension reform.\n"
+        "The report, published by Politico and citing two ministers, said the decision was taken on Friday."
+    )
+    denial = _by(r, "dismissed a report", "denial")
+    assert "published by Politico" in _denied(r, denial).sentence.text
+
+
+def test_a_flat_negation_quoted_as_saying_denies_the_other_sides_claim(run):
+    r = run(
+        "Lithuania said Belarusian balloons had crossed its border carrying contraband cigarettes.\n"
+        "Belarus's ambassador, Igor Lenko, was quoted by the Belta news agency as saying Lithuania had "
+        "“shown nothing” to back its accusation."
+    )
+    denial = _by(r, "Igor Lenko")
+    assert denial.kind in ("denial", "counter_claim")
+    assert "balloons" in _denied(r, denial).sentence.text
