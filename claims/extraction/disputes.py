@@ -691,17 +691,20 @@ def _flat_negations(items: list[Item]) -> None:
             first = " ".join(head.split()[:12])
             if not _WEAK_NEGATION.search(first) or _NOT_A_REJECTION.search(head):
                 continue
-        cands = _earlier(items, it, 4)
+        cands = _earlier(items, it, 6)
         ok = False
         pointed = bool(_POINTED_NEGATION.search(head))
         self_ref = bool(_SELF_REFERENCE.search(head))
         for c in cands:
             overlap = len(it.topic & c.topic) + len(it.nums & c.nums)
             accused = _named_in(it, c) or _side_named_in(it, c)
-            near = it.idx - c.idx <= 2
+            dist = it.idx - c.idx
+            near = dist <= 2
+            if dist > 4 and not (accused and overlap >= 1):
+                continue  # further back, only the party the claim was about answers it
             if (
                 strong
-                or (accused and (overlap >= 1 or it.idx - c.idx <= 3))
+                or (accused and (overlap >= 1 or dist <= 3))
                 or (overlap >= 3 and _opposed(it, c))
                 or (pointed and (overlap >= 1 or (near and _opposed(it, c))))
                 or (self_ref and near and _opposed(it, c))
