@@ -62,6 +62,10 @@ _IRREGULAR = {
     "seized": "capture",
     "captured": "capture",
     "taking": "take",
+    "found": "find",
+    "finds": "find",
+    "finding": "find",
+    "findings": "find",
 }
 
 
@@ -333,9 +337,9 @@ def _counted(content: str) -> frozenset[tuple[str, str]]:
 
 
 _ANY_COUNT = re.compile(
-    r"(?:(?:number|total|count)\s+of\s+(?P<noun1>[a-z]+)(?:\s+[a-z]+){0,4}?\s+(?:\w+\s+){0,3}?(?:to|at|was|is|stood\s+at|"
-    r"of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?P<num1>\d[\d,.]*)|"
-    r"(?P<num2>\d[\d,.]*)\s+(?:[a-z]+\s+)?(?P<noun2>[a-z]{4,}))",
+    r"(?:(?:number|total|count)\s+of\s+(?P<noun1>[a-z]+(?:\s+[a-z]+)?)(?:\s+[a-z]+){0,4}?\s+(?:\w+\s+){0,3}?(?:to|at|"
+    r"was|is|stood\s+at|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?P<num1>\d[\d,.]*)|"
+    r"(?P<num2>\d[\d,.]*)\s+(?P<noun2>(?:[a-z]+\s+)?[a-z]{4,}))",
     re.IGNORECASE,
 )
 
@@ -344,8 +348,10 @@ _ANY_COUNT = re.compile(
 def _any_counts(content: str) -> frozenset[tuple[str, str]]:
     out = set()
     for m in _ANY_COUNT.finditer(content):
-        num, noun = (m.group("num1"), m.group("noun1")) if m.group("num1") else (m.group("num2"), m.group("noun2"))
-        out.add((num.replace(",", ""), singular(noun.lower())))
+        num, nouns = (m.group("num1"), m.group("noun1")) if m.group("num1") else (m.group("num2"), m.group("noun2"))
+        for noun in nouns.lower().split():
+            if len(noun) > 3 and noun not in _COUNT_STOP:
+                out.add((num.replace(",", ""), singular(noun)))
     return frozenset(out)
 
 

@@ -203,3 +203,14 @@ def test_a_flat_negation_quoted_as_saying_denies_the_other_sides_claim(run):
     denial = _by(r, "Igor Lenko")
     assert denial.kind in ("denial", "counter_claim")
     assert "balloons" in _denied(r, denial).sentence.text
+
+
+def test_a_different_total_for_the_same_thing_later_in_the_sentence_is_a_counter_claim(run):
+    r = run(
+        "A campaign group said more than 8,000 patients were waiting in hospital corridors across the region.\n"
+        "The health board said the number of patients waiting in corridors had fallen to about 2,100 this week.\n"
+        "The ministry said 14 people had been arrested after the protest.\n"
+        "Police said 14 people had been arrested and two officers had been injured."
+    )
+    assert _by(r, "fallen to about 2,100").kind == "counter_claim"
+    assert _by(r, "Police said").kind == "claim"  # the same figure is no rival version
