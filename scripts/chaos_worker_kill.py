@@ -48,9 +48,10 @@ from sources.services import sources_load_defaults  # noqa: E402
 from verification.models import Event  # noqa: E402
 
 
-def start_worker(name: str) -> subprocess.Popen:
+def start_worker(name: str, app: str = "config") -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-c", "2", "-n", f"{name}@%h", "--loglevel=WARNING"],
+        [sys.executable, "-m", "celery", "-A", app, "worker", "-Q", "celery", "-c", "2", "-n", f"{name}@%h"]
+        + ["--loglevel=WARNING"],
         cwd=ROOT,
         env=os.environ.copy(),
     )
@@ -71,7 +72,15 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--timeout", type=int, default=1800, help="give up after this many seconds")
+    parser.add_argument(
+        "--with-follow-ups",
+        action="store_true",
+        help="let the workers also run flagging, suggestions and matching (by default they go to a queue nobody serves)",
+    )
     args = parser.parse_args()
+    # A SIGTERM (a timeout) still stops the workers this run started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    app = "config" if args.with_follow_ups else "scripts.chaos_celery_app"
     rng = random.Random(args.seed)
 
     call_command("flush", "--noinput", verbosity=0)
@@ -79,56 +88,66 @@ def main() -> None:
     sources_load_defaults()
     celery_app.control.purge()
 
-    workers = {f"chaos{i}": start_worker(f"chaos{i}") for i in range(2)}
-    started = time.monotonic()
-    texts = synthetic_documents(args.documents, seed=args.seed, words=args.words)
-    for text in texts:
-        document_create(text=text, title="chaos")
-    print(f"stored {len(texts)} documents in {time.monotonic() - started:.1f} s")
+    workers: dict[str, subprocess.Popen] = {}
+    try:
+        workers.update({f"chaos{i}": start_worker(f"chaos{i}", app) for i in range(2)})
+        started = time.monotonic()
+        texts = synthetic_documents(args.documents, seed=args.seed, words=args.words)
+        for text in texts:
+            document_create(text=text, title="chaos")
+        print(f"stored {len(texts)} documents in {time.monotonic() - started:.1f} s")
 
-    kills, log = 0, []
-    next_kill = time.monotonic() + rng.uniform(3, 8)
-    next_sweep = time.monotonic() + 60
-    while time.monotonic() - started < args.timeout:
-        left = Document.objects.filter(status__in=["pending", "processing"]).count()
-        if left == 0:
-            break
-        now = time.monotonic()
-        if kills < args.kills and now >= next_kill:
-            name = rng.choice(sorted(workers))
-            parent = workers[name]
-            children = pool_children(parent.pid)
-            if children and rng.random() < 0.6:
-                victim, what = rng.choice(children), "pool child"
-            else:
-                victim, what = parent.pid, "main process"
-            os.kill(victim, signal.SIGKILL)
-            kills += 1
-            log.append({"at_s": round(now - started, 1), "worker": name, "killed": what, "pending": left})
-            print(f"kill {kills}: SIGKILL {what} {victim} of {name} ({left} documents left)")
-            if what == "main process":
-                parent.wait()
-                for child in children:  # orphans of a killed main process are not left running
-                    try:
-                        os.kill(child, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
-                workers[name] = start_worker(name)
-            next_kill = now + rng.uniform(5, 15)
-        # The beat sweeper's job, on its own schedule: documents whose message died with a process come back.
-        if now >= next_sweep:
-            documents_sweep_stuck(older_than=timedelta(seconds=120))
-            next_sweep = now + 60
-        time.sleep(1)
-    elapsed = time.monotonic() - started
-
-    for proc in workers.values():
-        proc.terminate()
-    for proc in workers.values():
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        kills, log = 0, []
+        next_kill = time.monotonic() + rng.uniform(3, 8)
+        next_sweep = time.monotonic() + 60
+        while time.monotonic() - started < args.timeout:
+            left = Document.objects.filter(status__in=["pending", "processing"]).count()
+            if left == 0:
+                break
+            now = time.monotonic()
+            if kills < args.kills and now >= next_kill:
+                name = rng.choice(sorted(workers))
+                parent = workers[name]
+                children = pool_children(parent.pid)
+                if children and rng.random() < 0.6:
+                    victim, what = rng.choice(children), "pool child"
+                else:
+                    victim, what = parent.pid, "main process"
+                os.kill(victim, signal.SIGKILL)
+                kills += 1
+                log.append({"at_s": round(now - started, 1), "worker": name, "killed": what, "pending": left})
+                print(f"kill {kills}: SIGKILL {what} {victim} of {name} ({left} documents left)")
+                if what == "main process":
+                    parent.wait()
+                    for child in children:  # orphans of a killed main process are not left running
+                        try:
+                            os.kill(child, signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
+                    workers[name] = start_worker(name, app)
+                next_kill = now + rng.uniform(5, 15)
+            # The beat sweeper's job, on its own schedule: documents whose message died with a process come back.
+            if now >= next_sweep:
+                documents_sweep_stuck(older_than=timedelta(seconds=120))
+                next_sweep = now + 60
+            time.sleep(1)
+        elapsed = time.monotonic() - started
+    finally:
+        leftovers = [child for proc in workers.values() for child in pool_children(proc.pid)]
+        for proc in workers.values():
+            proc.terminate()
+        for proc in workers.values():
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        for child in leftovers:
+            try:
+                os.kill(child, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.client.delete("follow-ups")
 
     statuses = dict(Document.objects.values_list("status").annotate(n=Count("id")))
     extracted_events = Event.objects.filter(verb="document.extracted").values("object_id").annotate(n=Count("id"))
@@ -143,6 +162,10 @@ def main() -> None:
     mismatched = [d.pk for d in sample if d.claims.count() != len(run_extraction(d.text).claims)]
     result = {
         "documents": args.documents,
+        "backend": os.environ.get("CLAIMTRACK_EXTRACTION_BACKEND") or "default",
+        "follow_up_tasks": "run by the same workers"
+        if args.with_follow_ups
+        else "routed to a queue not served in this run",
         "kills": log,
         "seconds": round(elapsed, 1),
         "statuses": statuses,
