@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .disputes import Item, name_words, sides_of, singular
+from .disputes import Item, _same_party, name_words, sides_of, singular
 from .types import Span
 
 CUE_RE = re.compile(
@@ -284,7 +284,10 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
         last = pool[-1].idx
         return [d for d in pool if d.idx == last]
     if _PLURAL.search(obj):
-        return claims_only or pool
+        # "the allegations": the accusers' claims, not the further statements of those who denied them
+        deniers = [d for d in pool if d.kind == "denial"]
+        kept = [d for d in claims_only if not any(_same_party(d, x) for x in deniers)]
+        return kept or claims_only or pool
     if _FIGURE.search(obj):
         picked = [d for d in claims_only if d.nums]
         if picked:

@@ -128,3 +128,15 @@ def test_not_releasing_the_data_marks_the_last_speakers_claim(run):
     agency = next(c for c in r.claims if "agency" in (c.claimant or ""))
     assert union.unverified is True
     assert agency.unverified is False
+
+
+def test_the_allegations_cover_the_accusers_claims_not_the_accused_partys_statements(run):
+    r = run(
+        "A former engineer, Tom Hale, said Corvane Systems had falsified safety tests on its brake units.\n"
+        "Corvane denied the allegations.\n"
+        "Corvane said it had hired an outside firm to review its testing.\n"
+        "Reuters could not verify the allegations."
+    )
+    engineer = next(c for c in r.claims if "engineer" in c.sentence.text)
+    assert engineer.unverified is True
+    assert not any(c.unverified for c in r.claims if c.sentence.text.startswith("Corvane"))
