@@ -109,6 +109,149 @@ _NAME_HINT = re.compile(
 )
 
 
+_HONORIFIC_TITLE = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "col": "colonel",
+    "adm": "admiral",
+    "capt": "captain",
+    "prof": "professor",
+}
+
+# "the Rapid Support Forces (RSF)": a name and the acronym the text will use for it
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-ZÀ-Þ][\w’'&.-]*\s+(?:(?:of|for|the|and|on|in|&)\s+){0,2}){1,8}[A-ZÀ-Þ][\w’'&.-]*)\s*\(([A-Z][A-Za-z]{1,7})\)"
+)
+_BODY_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|the|and|on|&)\s+){0,2}[A-Z][\w’'&.-]*){1,7}")
+_COMPANY_SUFFIXES = {
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "systems",
+    "holdings",
+    "airlines",
+    "airways",
+    "motors",
+    "technologies",
+    "pharmaceuticals",
+    "industries",
+    "energy",
+    "capital",
+    "partners",
+    "research",
+    "labs",
+    "chemicals",
+    "communications",
+}
+# "Shares of Norvex fell", "Norvex's chief executive": a company named without a company word
+_COMPANY_CONTEXT = re.compile(
+    r"\b(?:[Ss]hares\s+(?:of|in)|[Ss]tock\s+of|[Ss]hares\s+in)\s+([A-Z][\w&-]+)"
+    r"|\b([A-Z][\w&-]+)[’']s\s+(?:shares|stock|chief\s+executive|CEO|board|revenue|profits?|earnings|"
+    r"accounts|auditors|share\s+price)\b"
+)
+_MIL_WORDS = {"army", "military", "navy", "forces", "force", "police", "guard", "corps", "command", "idf"}
+_GOV_WORDS = {
+    "ministry",
+    "government",
+    "office",
+    "department",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "administration",
+    "embassy",
+    "court",
+    "regulator",
+    "board",
+    "authority",
+    "cabinet",
+    "parliament",
+    "presidency",
+    "kremlin",
+    "pentagon",
+    "bureau",
+    "directorate",
+    "service",
+    "inspectorate",
+    "tribunal",
+}
+_COMPANY_HEADS = {
+    "company",
+    "firm",
+    "bank",
+    "airline",
+    "carrier",
+    "lender",
+    "insurer",
+    "retailer",
+    "maker",
+    "manufacturer",
+    "developer",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "miner",
+    "conglomerate",
+    "utility",
+    "startup",
+    "giant",
+}
+
+
+def _head_class(head: str | None) -> str | None:
+    """What kind of body "the <head>" stands for: military, government or company; None for any."""
+    if not head:
+        return None
+    if head in _MIL_WORDS:
+        return "mil"
+    if head in _GOV_WORDS:
+        return "gov"
+    if head in _COMPANY_HEADS:
+        return "company"
+    return None
+
+
+def _body_class(name: str, look) -> str | None:
+    """The kind of a named body, from the registry or its last word; None when the name does not say."""
+    entry = look.match(name) if look is not None else None
+    if entry is not None:
+        return {"military": "mil", "government_body": "gov"}.get(entry.kind)
+    last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+    if last in _MIL_WORDS:
+        return "mil"
+    if last in _GOV_WORDS or last in ("house", "state", "assembly", "senate", "congress"):
+        return "gov"
+    if last in _COMPANY_SUFFIXES or last in ("group", "bank", "company", "co"):
+        return "company"
+    if len(name.split()) == 1 and not name.isupper():
+        return "company"  # "Boeing", "Norvex": a single proper name that speaks is most often a firm
+    return None
+
+
+def _expand_acronym(name: str, acronym: str) -> str | None:
+    """The words of `name` that `acronym` abbreviates: the shortest tail whose initials spell it."""
+    words = name.split()
+    letters = acronym.upper().replace(".", "")
+    for k in range(len(words) - 1, -1, -1):
+        tail = words[k:]
+        if tail[0].lower() in ("of", "for", "the", "and", "on", "in", "&"):
+            continue
+        initials = "".join(w[0].upper() for w in tail if w[:1].isupper())
+        if initials == letters:
+            return " ".join(tail)
+    return None
+
+
 class Registry:
     """People and bodies named so far in the document."""
 
@@ -117,6 +260,45 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.orgs: list[tuple[str, int]] = []
         self.claimants: list[tuple[str, int, bool]] = []  # (name, position, is_person)
+        self.acronyms: dict[str, tuple[str, int]] = {}  # "RSF" -> ("Rapid Support Forces", position)
+        self.bodies: list[tuple[str, int]] = []  # bodies named in the text, spoken or not, in order
+
+    def read_bodies(self, text: str) -> None:
+        """Bodies the text names, and the acronyms it defines, before anyone speaks for them."""
+        for m in _ACRONYM_DEF.finditer(text):
+            full = _expand_acronym(m.group(1), m.group(2))
+            if full and m.group(2) not in self.acronyms:
+                self.acronyms[m.group(2)] = (full, m.start(2))
+                self.bodies.append((full, m.start(1)))
+        for m in _BODY_RUN.finditer(text):
+            name = re.sub(r"^(?:The|A|An|But|And|In|On|At|By|For|From|After|Before|While)\s+", "", m.group(0))
+            if len(name.split()) < 2 or name.lower() in lx.COUNTRY_OF:
+                continue
+            entry = self.look.match(name)
+            if entry is not None:
+                if entry.kind in ("government_body", "military", "ngo"):
+                    self.bodies.append((name, m.start()))
+                continue
+            if name.split()[-1].lower() in rules._ORG_WORDS or name.split()[-1].lower() in _COMPANY_SUFFIXES:
+                if not rules.is_outlet_name(name, self.look):
+                    self.bodies.append((name, m.start()))
+        for m in _COMPANY_CONTEXT.finditer(text):
+            name = m.group(1) or m.group(2)
+            if name and name.lower() not in lx.COUNTRY_OF and name not in lx.NON_NAME_CAPS:
+                self.bodies.append((name, m.start()))
+        self.bodies.sort(key=lambda b: b[1])
+
+    def body_for(self, head: str, pos: int, window: int = 700) -> str | None:
+        """The nearest body named before pos that "the <head>" can stand for."""
+        want = _head_class(head)
+        for name, bpos in reversed(self.bodies):
+            if bpos >= pos:
+                continue
+            if pos - bpos > window:
+                break
+            if want is None or _body_class(name, self.look) in (want, None):
+                return name
+        return None
 
     def person(self, full: str) -> Person:
         key = _fold(full)
@@ -156,13 +338,17 @@ class Registry:
             name = unpossess(name)
             entry = self.look.match(name)
             if (len(run) >= 2 or honorific) and len(run) <= 4 and (entry is None or entry.kind == "official_person"):
-                p = self.person(entry.name if entry is not None else name)
+                # the text's spelling ("Zelensky"), not the registry's ("Zelenskiy"): the identity
+                # travels as source_id
+                p = self.person(name)
                 if entry is not None:
                     p.country = p.country or lx.ISO_COUNTRY.get(entry.country or "")
                     p.org = p.org or entry.parent
                 p.mentions.append((run[0].start, first))
                 first = False
                 title = self._title_before(text, sent, toks, i) or self._title_after(text, sent, run[-1].end)
+                if not title and honorific and prev in _HONORIFIC_TITLE:
+                    title = _HONORIFIC_TITLE[prev]  # "Sen. Josh Hawley" is "the senator" later
                 if title and all(t != _fold(title) for t, _ in p.titles):
                     p.titles.append((_fold(title), run[0].start))
                     org = _org_in_title(title, self.look)
@@ -259,13 +445,24 @@ class Registry:
                         best, best_pos = p, m
         return best
 
-    def recent_body(self, pos: int, window: int = 600) -> str | None:
+    def recent_body(self, pos: int, window: int = 600, head: str | None = None) -> str | None:
         """The body that spoke last, a few sentences back at most: "the agency said" after "FEMA said"."""
+        want = _head_class(head) if head else None
         for name, cpos, is_person in reversed(self.claimants):
             if cpos < pos and pos - cpos <= window and not is_person and name[:1].isupper():
+                if want is not None and _body_class(name, self.look) not in (want, None):
+                    continue
+                single_company = (
+                    want == "company"
+                    and len(name.split()) == 1
+                    and not name.isupper()
+                    and name not in lx.NON_NAME_CAPS
+                    and self.find_surname(name, pos) is None
+                )
                 if (
-                    _is_body_name(name, self.look)
-                    and name.lower() not in lx.COUNTRY_OF
+                    (_is_body_name(name, self.look) or single_company)
+                    # "Russia" is a country, not a body; "the Kremlin" is both a side and a body
+                    and (name.lower() not in lx.COUNTRY_OF or self.look.match(name) is not None)
                     and not name.lower().startswith(("the ", "a ", "an "))
                     and not rules.is_outlet_name(name, self.look)
                 ):
@@ -373,6 +570,12 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     if low in ("he", "she", "him", "her"):
         p = reg.salient_person(pos)
         return _Who(p.full, p.org, p) if p else _Who(raw)
+    bare = re.sub(r"^(?:the|The)\s+", "", raw)
+    if bare in reg.acronyms and reg.acronyms[bare][1] < pos:
+        # "the RSF said" after "the Rapid Support Forces (RSF)": the name the text spelled out
+        full = reg.acronyms[bare][0]
+        entry = look.match(full)
+        return _Who(full, entry.parent if entry else None, org_weak=True)
     if low in ("it", "they", "we", "i"):
         for name, cpos, is_person in reversed(reg.claimants):
             if cpos < pos and (low != "it" or not is_person):
@@ -386,6 +589,11 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         for name, cpos, _is_person in reversed(reg.claimants):
             if cpos < pos and name:
                 return _Who(name)
+    if low.startswith("the ") and len(low.split()) <= 4 and _PERSON_DESCRIPTOR.match(unpossess(low.split()[-1])):
+        # "the Missouri Republican", "the 62-year-old": the person the text has just been about
+        p = reg.salient_person(pos)
+        if p is not None and pos - max(m for m, _ in p.mentions if m < pos) <= 600:
+            return _Who(p.full, p.org, p, country=p.country)
     nm = _NAME_OF_ORG.match(raw)
     if nm:
         # "Analyst Priya Raman of Bernstein": the person, speaking for the body after "of"
@@ -424,7 +632,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         if person is None:
             entry = look.match(name)
             if entry is not None and entry.kind == "official_person":
-                person = reg.person(entry.name)
+                person = reg.person(name)
                 person.country = person.country or lx.ISO_COUNTRY.get(entry.country or "")
                 person.org = person.org or entry.parent
         if person is None:
@@ -454,19 +662,54 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             p = reg.find_by_title(raw, pos)
             if p is not None:
                 return _Who(p.full, p.org, p)
-        elif head in lx.ORG_HEADS and len(low.split()) == 2:
-            org = reg.find_org(head, pos) or reg.recent_body(pos)
+        elif (head in lx.ORG_HEADS or head in _COMPANY_HEADS) and len(low.split()) == 2:
+            org = reg.find_org(head, pos) or reg.recent_body(pos, head=head) or reg.body_for(head, pos)
             if org:
                 return _Who(org)
+
     org = None
     om = re.search(
         r"\b(?:for|of|at)\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w’'&.-]*)*)$", raw
     )
-    if om and any(w in lx.TITLES or w in lx.ROLE_NOUNS for w in _words(raw[: om.start()])):
+    if (
+        om
+        and any(w in lx.TITLES or w in lx.ROLE_NOUNS for w in _words(raw[: om.start()]))
+        # "a resident of Hsipaw", "witnesses in Goma": a place where they are, not a body they speak for
+        and not any(w in _LOCATED for w in _words(raw[: om.start()]))
+    ):
         org = _surface(om.group(1))  # "a spokesperson for the Home Office"
     if org is None and raw.split() and unpossess(raw.split()[-1].lower()) in lx.TITLES:
         org = _org_in_title(raw, look)  # "A Department of Health spokesperson"
+    if org is None and re.fullmatch(r"(?:an?|the)\s+(?:spokes(?:person|man|woman)|representative)", low):
+        # "a spokesperson said", with the body named just before: speaks for that body
+        org = reg.recent_body(pos) or reg.body_for("", pos, window=400)
     return _Who(raw, org, outlet=rules.is_outlet_name(raw, None))
+
+
+_LOCATED = {
+    "resident",
+    "residents",
+    "villager",
+    "villagers",
+    "witness",
+    "witnesses",
+    "eyewitness",
+    "eyewitnesses",
+    "local",
+    "locals",
+    "survivor",
+    "survivors",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "people",
+    "person",
+    "family",
+    "families",
+    "relative",
+    "relatives",
+}
 
 
 def _surface(name: str) -> str:
@@ -475,6 +718,11 @@ def _surface(name: str) -> str:
     name = re.sub(r"(?<=[A-Za-z])[’']s$", "", name)
     return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
 
+
+_PERSON_DESCRIPTOR = re.compile(
+    r"^(?:republican|democrat|conservative|tory|liberal|socialist|billionaire|tycoon|businessman|"
+    r"businesswoman|politician|populist|nationalist|incumbent|challenger|\d+-year-old)$"
+)
 
 _NAME_OF_ORG = re.compile(
     r"^(.*?)\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s+(?:of|at|from)\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)$"
@@ -1170,6 +1418,7 @@ def _finish(
     text: str, sents: list[Sentence], analyses: list[rules.SentenceAnalysis], look: _Lookup
 ) -> list[ExtractedClaim]:
     reg = Registry(look)
+    reg.read_bodies(text)
     drafts: list[_Draft] = []
     for i, (sent, an) in enumerate(zip(sents, analyses, strict=True)):
         reg.scan(text, sent, an.tokens)

@@ -649,6 +649,15 @@ def is_outlet_name(name: str, gaz) -> bool:
     words = name.lower().replace("’", "'").split()
     if not words:
         return False
+    if gaz is not None and 2 <= len(words) <= 4 and name[:1].isupper():
+        # "BBC Radio 4", "CNN International": a programme or service of a known outlet
+        first = gaz.match(name.split()[0])
+        if (
+            first is not None
+            and first.kind in ("news_agency", "news_outlet")
+            and all(w[:1].isupper() or w[:1].isdigit() for w in name.split()[1:])
+        ):
+            return True
     if words[-1] in lx.MEDIA_HEADS and not any(w in lx.TITLES for w in words):
         return True
     if name[:1].isupper() and words[-1] in _NEWSPAPER_HEADS and len(words) <= 5:
@@ -868,6 +877,11 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
     toks = tokenize(rest[skip:], start + skip)
     if not toks:
         return None
+    if gaz is not None and toks[0].text[:1].islower() and toks[0].text.isalpha():
+        # "speaking to dpa": an outlet that writes its own name in lower case
+        entry = gaz.match(toks[0].text)
+        if entry is not None and entry.kind in ("news_agency", "news_outlet"):
+            return (toks[0].text, toks[0].start, toks[0].end, role)
     if not m and toks[0].low in ("a", "an") and len(toks) > 2 and toks[1].is_cap:
         k = 1
         while k < len(toks) and toks[k].is_cap:
