@@ -98,6 +98,7 @@ def _is_name_word(w: str) -> bool:
         and low not in lx.TITLES
         and low not in lx.HONORIFICS
         and low not in rules._ORG_WORDS
+        and low not in _COMPANY_SUFFIXES  # "Hindenburg Research", "Halbrook Systems" are firms
         and low not in lx.ROLE_NOUNS
         and not base.isupper()
     )
@@ -151,11 +152,41 @@ _COMPANY_SUFFIXES = {
     "labs",
     "chemicals",
     "communications",
+    "metals",
+    "mining",
+    "minerals",
+    "resources",
+    "petroleum",
+    "foods",
+    "brands",
+    "logistics",
+    "software",
+    "semiconductor",
+    "semiconductors",
+    "therapeutics",
+    "biosciences",
+    "pharma",
+    "healthcare",
+    "insurance",
+    "financial",
+    "securities",
+    "investments",
+    "ventures",
+    "shipping",
+    "steel",
+    "electric",
+    "telecom",
+    "solutions",
+    "networks",
+    "robotics",
+    "aerospace",
+    "construction",
+    "properties",
 }
 # "Shares of Norvex fell", "Norvex's chief executive": a company named without a company word
 _COMPANY_CONTEXT = re.compile(
-    r"\b(?:[Ss]hares\s+(?:of|in)|[Ss]tock\s+of|[Ss]hares\s+in)\s+([A-Z][\w&-]+)"
-    r"|\b([A-Z][\w&-]+)[’']s\s+(?:shares|stock|chief\s+executive|CEO|board|revenue|profits?|earnings|"
+    r"\b(?:[Ss]hares\s+(?:of|in)|[Ss]tock\s+of|[Ss]hares\s+in)\s+([A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})"
+    r"|\b([A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})[’']s\s+(?:shares|stock|chief\s+executive|CEO|board|revenue|profits?|earnings|"
     r"accounts|auditors|share\s+price)\b"
 )
 _MIL_WORDS = {"army", "military", "navy", "forces", "force", "police", "guard", "corps", "command", "idf"}
@@ -205,6 +236,8 @@ _COMPANY_HEADS = {
     "utility",
     "startup",
     "giant",
+    "group",
+    "business",
 }
 
 
@@ -457,6 +490,9 @@ class Registry:
                     and len(name.split()) == 1
                     and not name.isupper()
                     and name not in lx.NON_NAME_CAPS
+                    and name.lower() not in lx.ROLE_NOUNS
+                    and name.lower() not in lx.TITLES
+                    and name.lower() not in lx.MODIFIERS
                     and self.find_surname(name, pos) is None
                 )
                 if (
@@ -616,6 +652,8 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
             # "researchers at the firm Recorded Future": people at a body, not a person named Recorded Future
             or any(w.lower() in ("at", "from", "with") for w in words[:k])
+            # "A former aide to Governor Ellen Cartwright": the aide speaks, not the governor
+            or any(w.lower() in ("to", "for") for w in words[1:k])
             or (
                 len(words) - k == 1 and before_name[:1].isupper() and unpossess(before_name).lower() in rules._ORG_WORDS
             )
@@ -664,6 +702,11 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
                 return _Who(p.full, p.org, p)
         elif (head in lx.ORG_HEADS or head in _COMPANY_HEADS) and len(low.split()) == 2:
             org = reg.find_org(head, pos) or reg.recent_body(pos, head=head) or reg.body_for(head, pos)
+            if org:
+                return _Who(org)
+        elif head in _COMPANY_HEADS and 3 <= len(low.split()) <= 4 and raw[4:] == raw[4:].lower():
+            # "the snacks maker", "the Dutch chipmaker" stays as written; lower-case descriptions of a firm
+            org = reg.recent_body(pos, head=head) or reg.body_for(head, pos)
             if org:
                 return _Who(org)
 
@@ -1395,6 +1438,48 @@ def _negated_versions(drafts: list[_Draft]) -> None:
             d.denies = best
 
 
+_CATAPHOR_HEADS = {
+    "seller",
+    "short-seller",
+    "firm",
+    "investor",
+    "fund",
+    "watchdog",
+    "monitor",
+    "nonprofit",
+    "charity",
+}
+
+
+def _cataphora(drafts: list[_Draft], text: str, look: _Lookup) -> None:
+    """ "A short seller accused Norvex of ... . Hindenburg Research said ...": the body named next is
+    the one the indefinite description stood for, when the text had not named it before."""
+    for i, d in enumerate(drafts):
+        name = d.who.name or ""
+        words = name.lower().split()
+        if d.who.person is not None or d.who.outlet or len(words) < 2 or words[0] not in ("a", "an"):
+            continue
+        if unpossess(words[-1]) not in _CATAPHOR_HEADS:
+            continue
+        nxt = next((e for e in drafts[i + 1 :] if e.sent_idx > d.sent_idx), None)
+        if nxt is None or nxt.sent_idx > d.sent_idx + 2:
+            continue
+        other = nxt.who.name or ""
+        folded = _fold(other)
+        if (
+            nxt.who.person is not None
+            or nxt.who.outlet
+            or not other[:1].isupper()
+            or other.lower().startswith(("the ", "a ", "an "))
+            or other.lower() in lx.COUNTRY_OF
+            or _body_class(other, look) in ("gov", "mil")
+            or not folded
+            or folded in _fold(text[: d.sentence.end])  # named already: the accused, not the accuser
+        ):
+            continue
+        d.who = _Who(other, nxt.who.org, None, False, nxt.who.country, nxt.who.org_weak)
+
+
 def available_backends() -> list[str]:
     """The backends this installation can run, best first."""
     from . import parse
@@ -1433,6 +1518,7 @@ def _finish(
                 if link.role == "statement" and link.name != "statement":
                     reg.orgs.append((link.name, d.speaker_pos))
         drafts.extend(ds)
+    _cataphora(drafts, text, look)
     _link_denials(drafts, reg, look)
     _contrasts(drafts, text)
     _negated_versions(drafts)

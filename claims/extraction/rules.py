@@ -239,6 +239,10 @@ def _by_author(found: Mention, author: Mention | None) -> Mention:
     return found
 
 
+_AGENT_DATE = re.compile(
+    r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|earlier\s+this\s+\w+|in\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d{4})|(?:on\s+)?(?:yesterday|today))(?:\s+\w+)?$"
+)
 _BY_AGENT = re.compile(r"\bby\s+((?:an?|the|two|three|several)?\s*[^,;()]{2,70}?)\s*$")
 _DOCUMENTS = {
     "complaint",
@@ -733,6 +737,10 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
         or (
             toks[i - 1].text in _DAY_MONTH and i < j and toks[i].is_cap  # "The Sunday Times"
         )
+        or (
+            # "A former aide to Governor Ellen Cartwright": the aide is the head
+            toks[i - 1].low == "to" and i >= 2 and i < j and toks[i].is_cap and unpossess(toks[i - 2].low) in lx.TITLES
+        )
     ):
         i -= 1
         if (
@@ -742,6 +750,13 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
         ):
             # "the mayor and the regional governor": a determiner after "and" is not the start
             if i >= 2 and toks[i - 1].low in ("and", "of") and _np_token_ok(toks[i - 2]):
+                continue
+            # "Medical sources at the town's hospital", "a spokesperson for the agency"
+            if (
+                i >= 2
+                and toks[i - 1].low in ("at", "for", "in", "from", "to")
+                and (unpossess(toks[i - 2].low) in lx.ROLE_NOUNS or unpossess(toks[i - 2].low) in lx.TITLES)
+            ):
                 continue
             break
     # "State environmental officials": adjectives the lexicon lacks, up to a capital or a determiner
@@ -1014,6 +1029,9 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         wm = re.search(r"\b(?:was|were|is|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+(.{1,60}?))?\s*$", left)
         if wm:
             k = idx_by_start.get(start + wm.start())
+            if k is not None and k >= 2 and toks[k - 1].low in ("who", "which") and toks[k - 2].text == ",":
+                # "..., a health official, who was quoted by IRNA as saying": the phrase before "who"
+                k -= 2
             # "Andrei Ordash, the embassy's charge d'affaires, was quoted by RIA as saying": skip appositives
             sp = _speaker_before(text, start, toks, k, gaz, []) if k is not None else None
             if sp is not None:
@@ -1166,6 +1184,8 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                     title = seg
                 bm = _BY_AGENT.search(seg)
                 agent = re.sub(r"\s+and\s+\w+ing\b.*$", "", bm.group(1)) if bm else ""
+                # "released by Amnesty International on Thursday": the date is not part of the name
+                agent = _AGENT_DATE.sub("", agent)
                 if bm and first in _PARENTHETICAL_START and agent and not is_outlet_name(agent, gaz):
                     # "The complaint, filed by a former safety officer, alleges": the officer alleges
                     author = Mention(agent, seg_abs + bm.start(1), seg_abs + bm.start(1) + len(agent))
@@ -1380,6 +1400,13 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
     before = text[base : cue.start].rstrip()
     speaker = speaker_override
     inverted = False
+    if speaker is None and passive and nxt == "by" and k + 2 < len(toks):
+        # "The toll was confirmed by a health official": the agent speaks, not the subject
+        rng = _np_forward(toks, k + 2)
+        if rng is not None:
+            a, b = toks[rng[0]].start, toks[rng[1] - 1].end
+            speaker = Mention(_clean_np(text[a:b]), a, b)
+            inverted = True
     if (
         speaker is None
         and (not before or before[-1] in ",”\"’'—–")
@@ -1439,7 +1466,9 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
         ):
             return None  # "told residents to leave": an order, not a claim
         first = toks[obj[0]]
-        if is_outlet_name(oname, gaz):
+        if oname.islower() and " " not in oname:
+            pass  # "told broadcasters", "told reporters": an audience, not a named channel
+        elif is_outlet_name(oname, gaz):
             att.channels.append((oname, "publisher", first.start))
         elif first.low.endswith(("’s", "'s")) and is_outlet_name(unpossess(first.text), gaz):
             # "told CNN's Jake Tapper", "told the BBC's Today programme"
