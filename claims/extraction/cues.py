@@ -115,7 +115,10 @@ _REPORTING = re.compile(r"\b(?:said|says|told|tells|claimed|reported|according|w
 
 def is_cue_sentence(s: str, claimant: str | None) -> bool:
     """ "Neither side's battlefield reports could be verified": a sentence about accounts, not a claim."""
-    if not claimant or not any(k in s.lower() for k in _KEYS):
+    if not claimant:
+        return False
+    low = s.lower()
+    if not any(k in low for k in _KEYS):
         return False
     m = CUE_RE.search(s)
     if m is None or _inside_quote(s, m.start()):

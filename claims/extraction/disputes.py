@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -1021,7 +1022,7 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
     def idx_of(c: ExtractedClaim) -> int:
         return max(0, bisect_right(starts, c.sentence.start) - 1)
 
-    claims = [replace(c) for c in claims]
+    claims = [copy(c) for c in claims]  # the backend's reading stays intact if this pass fails
     claims = [c for c in claims if not cues.is_cue_sentence(c.sentence.text, c.claimant)]
     items = [_item(text, c, idx_of(c)) for c in claims]
     by_key = {c.key: it for c, it in zip(claims, items, strict=True)}
@@ -1053,5 +1054,6 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
         if tgt is x or (tgt is not None and tgt.kind == "denial"):
             tgt = None
         kind = x.kind if (tgt is not None or x.kind != "counter_claim") else "claim"
-        out.append(replace(x.claim, key=new_key[id(x)], denies=new_key[id(tgt)] if tgt else None, kind=kind))
+        x.claim.key, x.claim.denies, x.claim.kind = new_key[id(x)], new_key[id(tgt)] if tgt else None, kind
+        out.append(x.claim)
     return out
