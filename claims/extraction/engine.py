@@ -507,7 +507,13 @@ class Registry:
 
     def find_org(self, head: str, pos: int) -> str | None:
         for name, opos in reversed(self.orgs):
-            if opos < pos and head in _words(name):
+            # "a supervisor at the company's yard" names no company: only a body's own name counts
+            if (
+                opos < pos
+                and head in _words(name)
+                and not re.match(r"an?\s", name, re.IGNORECASE)
+                and re.search(r"\b" + re.escape(head) + r"\b(?![’']s)", name, re.IGNORECASE)
+            ):
                 return name
         return None
 
@@ -920,6 +926,11 @@ def _build_sentence_claims(
                 extra.append((att.speaker.text if not w.outlet else w.name, "outlet", att.cue_start))
         kind = next((a.kind for a, _w in speakers if a.kind != "claim"), "claim")
         att0 = speakers[0][0]
+        words0 = att0.speaker.text.split()
+        published = [n for n, _r, _p in list(att0.channels) + outlets_chain if rules.is_outlet_name(n, look)]
+        if words0 and words0[-1].lower() in rules._DOCUMENTS and published:
+            # "The report, published by Bloomberg News and citing three people, said": the outlet's report
+            who = _Who(_surface(published[0]), None, None, True)
         drafts.append(
             _Draft(
                 idx,
@@ -991,6 +1002,9 @@ def _build_sentence_claims(
         if rules.DENIAL_ADJ_RE.search(body_text) or rules.DENIAL_PHRASE_RE.search(body_text):
             kind = "denial"
         extra = list(an.channels) + outlets_chain
+        if _STATEMENT_WORDS.search(text[max(sent.start, pos - 30) : pos]) and role in ("statement", "source"):
+            # "according to a statement from the ministry": the statement is the ministry's channel
+            extra.append((re.sub(r"^(?:the)\s+", "", name), "statement", pos))
         for att, w in speakers:
             extra.extend(att.channels)
             if w.outlet:

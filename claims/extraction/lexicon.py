@@ -283,7 +283,8 @@ DENIAL_ADJECTIVES = (
     "untrue|false|baseless|groundless|unfounded|fabricated|fake|nonsense|lies|a lie|absurd|"
     "ridiculous|propaganda|a lie|lie|staged|doctored|manipulated|forged|a forgery|a fake|disinformation|misinformation|fiction|a fabrication|fabrication|"
     "inaccurate|incorrect|misleading|wrong|slander|slanderous|a hoax|hoax|not true|not accurate|"
-    "without foundation|totally untrue|completely false"
+    "without foundation|totally untrue|completely false|a fantasy|fantasy|a smear|smear|defamatory|"
+    "invented|made up|made-up|a distortion|distorted|deeply flawed|flawed|riddled with errors|a fairy tale"
 )
 
 # Titles and roles: words that may head or modify the noun phrase naming a speaker.

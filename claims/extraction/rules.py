@@ -653,13 +653,14 @@ def is_outlet_name(name: str, gaz) -> bool:
     words = name.lower().replace("’", "'").split()
     if not words:
         return False
-    if gaz is not None and 2 <= len(words) <= 4 and name[:1].isupper():
-        # "BBC Radio 4", "CNN International": a programme or service of a known outlet
-        first = gaz.match(name.split()[0])
+    parts = name.split()[1:] if words[0] == "the" else name.split()
+    if gaz is not None and 2 <= len(parts) <= 4 and parts[0][:1].isupper():
+        # "BBC Radio 4", "CNN International", "the BBC Burmese service": a programme or service of an outlet
+        first = gaz.match(unpossess(parts[0]))
         if (
             first is not None
             and first.kind in ("news_agency", "news_outlet")
-            and all(w[:1].isupper() or w[:1].isdigit() for w in name.split()[1:])
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SERVICE_WORDS for w in parts[1:])
         ):
             return True
     if words[-1] in lx.MEDIA_HEADS and not any(w in lx.TITLES for w in words):
@@ -669,6 +670,7 @@ def is_outlet_name(name: str, gaz) -> bool:
     return "news" in words and ("agency" in words or "agencies" in words)
 
 
+_SERVICE_WORDS = {"service", "programme", "program", "show", "podcast", "website", "channel", "radio", "newsletter"}
 _NEWSPAPER_HEADS = {
     "times",
     "post",
@@ -903,6 +905,11 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
             k += 1
         if k < len(toks) and (toks[k].low in lx.CLAIM_NOUNS or toks[k].low in ("analysis", "review")):
             return (_span_text(text, base, toks[1].start, toks[k - 1].end), toks[1].start, toks[k - 1].end, "source")
+    dm = _DESCRIBED_NAME.match(rest, skip)
+    if dm:
+        # "the Israeli monitoring group Peace Now": the name after the description
+        a, b = start + dm.start(1), start + dm.end(1)
+        return (text[a:b], a, b, role)
     rng = _np_forward(toks, 0)
     if rng is None:
         return None
@@ -918,6 +925,13 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
     if role == "source" and name.lower() in ("a statement", "the statement", "a post", "a report"):
         role = "statement"
     return (name, a, b, role)
+
+
+_DESCRIBED_NAME = re.compile(
+    r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:group|organi[sz]ation|agency|monitor|watchdog|firm|company|"
+    r"pollster|think\s+tank|charity|network|institute|ngo|body|union)\s+"
+    r"((?:[A-Z][\w’'&.-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w’'&.-]*){0,5})"
+)
 
 
 def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple[str, str, int]]:
@@ -1466,8 +1480,13 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
         ):
             return None  # "told residents to leave": an order, not a claim
         first = toks[obj[0]]
+        cut = next((x for x in range(obj[0], obj[1]) if toks[x].low.endswith(("’s", "'s"))), None)
+        owner = unpossess(text[first.start : toks[cut].end]) if cut is not None else ""
         if oname.islower() and " " not in oname:
             pass  # "told broadcasters", "told reporters": an audience, not a named channel
+        elif owner and is_outlet_name(owner, gaz):
+            # "told BBC Radio 4's Today programme": the outlet whose programme it is
+            att.channels.append((owner, "publisher", first.start))
         elif is_outlet_name(oname, gaz):
             att.channels.append((oname, "publisher", first.start))
         elif first.low.endswith(("’s", "'s")) and is_outlet_name(unpossess(first.text), gaz):
