@@ -227,6 +227,15 @@ def _content_of(c: ExtractedClaim) -> str:
     return content
 
 
+_ACCUSE = re.compile(r"(?:accus|blam|alleg|charg|su(?:ed|es?)\b)", re.IGNORECASE)
+
+
+def _accused_words(c: ExtractedClaim) -> frozenset[str]:
+    """ "accused Lumen Payments of inflating ...": the accused party belongs to what the claim is about."""
+    tail = c.sentence.text[c.cue.end - c.sentence.start :][:80]
+    return frozenset(re.findall(r"[a-z0-9-]+", tail.lower()))
+
+
 _LEAD_STOPS = frozenset("said says where when after while and but as who which that".split())
 
 
@@ -250,7 +259,8 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
         name_words(c.claimant) | name_words(c.claimant_org),
         set(_proper(c.claimant, text) | _proper(c.claimant_org, text)),
         text=text,
-        words=frozenset(re.findall(r"[a-z0-9-]+", content.lower())),
+        words=frozenset(re.findall(r"[a-z0-9-]+", content.lower()))
+        | (_accused_words(c) if c.cue is not None and _ACCUSE.match(c.cue.text) else frozenset()),
     )
 
 
@@ -729,7 +739,7 @@ _SPEECH = re.compile(
 
 
 _HARM = re.compile(
-    r"\b(?:kill\w*|struck|strikes?|\w*strikes?|attack\w*|shell\w*|fired\s+(?:at|on)|shot\s+dead|bomb\w*|seiz\w*|captur\w*|"
+    r"\b(?:kill\w*|struck|strikes?|\w*strikes?|attack\w*|shell\w*|fired\s+(?:at|on)|opened\s+fire|shot\s+dead|bomb\w*|seiz\w*|captur\w*|"
     r"detain\w*|arrest\w*|violat\w*|pollut\w*|fail\w*|overbill\w*|misle\w*|brib\w*|fraud\w*|hid|hidden|"
     r"ignor\w*|breach\w*|invad\w*|rigg\w*|stole|stolen|cheat\w*|lied|cover(?:ed)?[\s-]up|occup\w*|target\w*|raid\w*|torture\w*|abus\w*)\b",
     re.IGNORECASE,
@@ -737,6 +747,11 @@ _HARM = re.compile(
 
 
 _VICTIMS = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|civilians?|casualt\w*)\b", re.IGNORECASE)
+_EYEWITNESS = re.compile(
+    r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|survivors?|relatives?|famil(?:y|ies)|villagers?|locals|"
+    r"neighbou?rs|passengers|protesters|mourners)\b",
+    re.IGNORECASE,
+)
 _CONTRAST = re.compile(r"\W*(?:but|however|yet|still)\b", re.IGNORECASE)
 _ARMED = re.compile(
     r"\b(?:army|armed\s+forces|military|militar\w+|troops|forces|police|navy|air\s+force|militia|rebels?|"
@@ -770,7 +785,7 @@ def _counter_claims(items: list[Item]) -> None:
             side_named = not named and _side_named_in(it, c)
             if (named or side_named) and _has(_SPEECH, c.content):
                 continue  # the earlier claim reports what this party said: this one elaborates it
-            harm = _has(_HARM, c.content)
+            harm = _has(_HARM, c.content) or bool(c.claim.cue is not None and _ACCUSE.match(c.claim.cue.text))
             score = 0.0
             if named and (harm or mine_adverse) and (overlap >= 1 or dist == 1):
                 score = 3.0 + overlap
@@ -786,6 +801,13 @@ def _counter_claims(items: list[Item]) -> None:
                 and not _has(_ARMED, c.who)
             ):
                 score = 2.5 + overlap  # an armed party's version of an attack reported by others
+            elif (
+                dist <= 2
+                and _has(_ARMED, c.who)
+                and _has(_EYEWITNESS, it.who)
+                and (overlap >= 1 or (harm and _has(_HARM, it.content)))
+            ):
+                score = 2.5 + overlap  # the people who saw it against the armed party's version
             elif dist <= 2 and _rival_figures(c, it):
                 score = 2.5 + overlap
             elif overlap >= 2 and _opposed(it, c):

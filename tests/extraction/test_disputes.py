@@ -214,3 +214,21 @@ def test_a_different_total_for_the_same_thing_later_in_the_sentence_is_a_counter
     )
     assert _by(r, "fallen to about 2,100").kind == "counter_claim"
     assert _by(r, "Police said").kind == "claim"  # the same figure is no rival version
+
+
+def test_the_accused_partys_answer_to_an_accusation_is_a_counter_claim(run):
+    r = run(
+        "Short seller Greyfield Research accused Lumen Payments of inflating its revenue by booking sales twice.\n"
+        "Lumen said its accounts had been audited by an independent firm and were accurate."
+    )
+    answer = _by(r, "audited")
+    assert answer.kind == "counter_claim"
+    assert "inflating" in _denied(r, answer).sentence.text
+
+
+def test_witnesses_version_against_the_armed_partys_is_a_counter_claim(run):
+    r = run(
+        "The army said its soldiers had fired at gunmen who attacked a checkpoint near the town.\n"
+        "Witnesses told the BBC that soldiers had opened fire on a crowd of mourners leaving a funeral."
+    )
+    assert _by(r, "mourners").kind == "counter_claim"
