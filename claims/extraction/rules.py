@@ -1246,6 +1246,19 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))
             if lm and base + lm.start(1) < a:
                 a = base + lm.start(1)
+            lead = _LEAD_IN.match(text, base).end()
+            whole = text[lead:b]
+            hw = whole.split()
+            if (
+                a > lead
+                and 3 <= len(hw) <= 12
+                and hw[0].lower() in ("a", "an", "the", "one", "two", "three", "several")
+                and any(unpossess(w.lower()) in lx.TITLES or unpossess(w.lower()) in lx.ROLE_NOUNS for w in hw[1:3])
+                and not re.search(r"[,;:“”\"()]", whole)
+                and not any(w.lower() in _FINITE or w.lower() in lx.CUE_FORMS for w in hw)
+            ):
+                # "A doctor at the city's only functioning hospital said": the phrase opening the sentence
+                a = lead
         i0 = rng[0]
         if i0 >= 2 and toks[i0 - 1].low == "by" and toks[i0 - 2].low in ("quoted", "cited"):
             # "A senior official quoted by the Kan public broadcaster said": the official speaks
