@@ -104,7 +104,7 @@ def main() -> None:
         f"{throughput:.1f} claims/s ({links} links or suggestions; encoder {'on' if args.embeddings else 'off'})"
     )
     write_result(
-        "matching_retrieval",
+        "matching_retrieval_encoder" if args.embeddings else "matching_retrieval",
         {
             "stored_claims": stored,
             "queries": args.queries,
