@@ -272,6 +272,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=8871)
     parser.add_argument("--deep-requests", type=int, default=50)
+    parser.add_argument(
+        "--changes-runs", type=int, default=None, help="measure the changes poll in the first N runs only (it is slow)"
+    )
     args = parser.parse_args()
     if args.drive:
         print(json.dumps(asyncio.run(_drive(json.loads(args.drive)))))
@@ -291,6 +294,8 @@ def main() -> None:
         for run in range(args.runs):
             for concurrency in args.concurrency:
                 for scenario in scenarios:
+                    if scenario == "changes_304" and args.changes_runs is not None and run >= args.changes_runs:
+                        continue
                     config = {
                         "scenario": scenario,
                         "concurrency": concurrency,
