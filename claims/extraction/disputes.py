@@ -937,7 +937,6 @@ def _link(text: str, items: list[Item]) -> None:
     for it in items:
         if it.kind not in ("denial", "counter_claim") or it.fixed:
             continue
-        engine_pick = it.claim.denies
         obj = it.obj or _denial_object(it)
         self_ref = bool(_SELF_REFERENCE.search(obj[:120]))
         poss = _possessor(obj)
@@ -993,14 +992,12 @@ def _link(text: str, items: list[Item]) -> None:
                 score += 2.5
             if id(c) in disputed or c.claim.key in disputed:
                 score += 1.5  # already in dispute: a further denial usually answers the same claim
-            if engine_pick is not None and engine_pick == c.claim.key:
-                score += 0.8
             if dist < 0:
                 # a denial before the claim: only of something it names
                 if not (reports or overlap >= 2 or poss):
                     continue
                 score -= 0.5
-            score -= 0.2 * abs(dist)
+            score -= 0.2 * max(0, abs(dist) - 1)
             if score > best_score:
                 best, best_score = c, score
         if best is not None and best_score >= 2.0:
