@@ -238,6 +238,12 @@ _COMPANY_HEADS = {
     "giant",
     "group",
     "business",
+    "line",
+    "shipper",
+    "drugmaker",
+    "producer",
+    "supplier",
+    "chain",
 }
 
 
@@ -666,6 +672,20 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         )
     ):
         # "Analysts at Peel Hunt", "The Daily Signal": a group or a body, not a person
+        k = len(words)
+    if (
+        0 < k == len(words) - 1
+        and words[0] not in ("The", "A", "An")
+        and all(
+            w[:1].isupper()
+            and unpossess(w.lower()) not in lx.TITLES
+            and unpossess(w.lower()) not in lx.HONORIFICS
+            and unpossess(w.lower()) not in lx.MODIFIERS
+            and unpossess(w.lower()) not in lx.COUNTRY_OF
+            for w in words[:k]
+        )
+    ):
+        # "Reporters Without Borders": one capitalised name whose first words are no titles
         k = len(words)
     if k < len(words):
         name = " ".join(words[k:])

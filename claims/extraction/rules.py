@@ -909,6 +909,8 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
     if dm:
         # "the Israeli monitoring group Peace Now": the name after the description
         a, b = start + dm.start(1), start + dm.end(1)
+        if text[b - 1] == "." and text[b - 2 : b - 1].islower():
+            b -= 1  # the full stop ends the sentence, not an abbreviation
         return (text[a:b], a, b, role)
     rng = _np_forward(toks, 0)
     if rng is None:

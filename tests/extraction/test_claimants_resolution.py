@@ -1,0 +1,159 @@
+"""Who speaks: appositions, descriptors and acronyms resolved to the name the text gave, as spelled there."""
+
+from claims.extraction import Gazetteer, GazetteerEntry
+
+from .conftest import only
+
+
+def test_inverted_title_then_name_gives_the_name(run):
+    c = only(run("“The money was never transferred,” said the miners’ lawyer, Ana Ruiz."))
+    assert c.claimant == "Ana Ruiz"
+
+
+def test_name_then_title_apposition_gives_the_name(run):
+    c = only(run("Tomas Berg, the union’s chief negotiator, said 400 jobs would go by March."))
+    assert c.claimant == "Tomas Berg"
+
+
+def test_a_place_inside_a_descriptor_stays_inside_it(run):
+    c = only(run("The convoy was turned back at the border, a humanitarian source in Port Sudan told AFP."))
+    assert c.claimant.startswith("a humanitarian source")
+    assert [link.name for link in c.via] == ["AFP"]
+
+
+def test_a_resident_of_a_town_does_not_speak_for_the_town(run):
+    c = only(run("The market was shelled twice before dawn, said a resident of Lashio, who asked not to be named."))
+    assert c.claimant == "a resident of Lashio"
+    assert c.claimant_org is None
+
+
+def test_the_agent_of_a_passive_cue_speaks(run):
+    c = only(run("The death toll of 31 was confirmed by the provincial governor on Monday."))
+    assert c.claimant == "the provincial governor"
+
+
+def test_a_relative_quoted_as_saying_speaks_for_the_phrase_before_who(run):
+    c = only(
+        run(
+            "The toll was raised by a local health official, who was quoted by the Anadolu Agency as saying 12 had died."
+        )
+    )
+    assert c.claimant == "a local health official"
+    assert [link.name for link in c.via] == ["Anadolu Agency"]
+
+
+def test_a_document_filed_by_someone_speaks_for_its_filer(run):
+    c = only(
+        run("The lawsuit, brought by two former nurses, claims the clinic billed for visits that never took place.")
+    )
+    assert c.claimant == "two former nurses"
+
+
+def test_a_report_released_on_a_day_speaks_for_its_author_without_the_date(run):
+    c = only(run("The report, released by Human Rights Watch on Tuesday, said 60 detainees had died in custody."))
+    assert c.claimant == "Human Rights Watch"
+
+
+def test_a_report_published_by_an_outlet_speaks_for_the_outlet(run):
+    c = only(
+        run(
+            "The report, published by Bloomberg News and citing two people briefed on the talks, "
+            "said the bid valued the insurer at $4 billion."
+        )
+    )
+    assert c.claimant == "Bloomberg News"
+    assert [link.name for link in c.via] == ["Bloomberg News"]
+
+
+def test_an_acronym_the_text_defines_resolves_to_the_full_name(run):
+    result = run(
+        "The Allied Democratic Forces (ADF) attacked two villages overnight, the army said. "
+        "The ADF said in a video that its fighters had seized weapons."
+    )
+    assert result.claims[-1].claimant == "Allied Democratic Forces"
+
+
+def test_an_acronym_not_defined_in_the_text_is_kept_as_written(run):
+    c = only(run("The ADF said in a video that its fighters had seized weapons."))
+    assert c.claimant == "The ADF"
+
+
+def test_the_regulator_resolves_to_the_agency_named_before(run):
+    result = run(
+        "The National Transportation Safety Board opened an inquiry into the crash on Friday. "
+        "The regulator said the pilot had reported an engine fire."
+    )
+    assert only(result).claimant == "National Transportation Safety Board"
+
+
+def test_the_company_resolves_to_the_firm_that_spoke_before(run):
+    result = run("Ryanair said demand was strong. The company said bookings had risen 9% in October.")
+    assert [c.claimant for c in result.claims] == ["Ryanair", "Ryanair"]
+
+
+def test_the_company_does_not_resolve_to_a_ministry(run):
+    result = run(
+        "The transport ministry said the fleet would be grounded. The company said its planes were safe to fly."
+    )
+    assert result.claims[1].claimant == "The company"
+
+
+def test_a_trade_description_resolves_to_the_firm_whose_shares_moved(run):
+    result = run(
+        "Shares of Halvorsen Shipping fell 9% after the container line said freight rates had collapsed in Asia."
+    )
+    assert only(result).claimant == "Halvorsen Shipping"
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_named_before(run):
+    result = run(
+        "The Kremlin said the prisoner exchange had been agreed. A spokesperson said 90 people would be freed."
+    )
+    assert result.claims[1].claimant == "A spokesperson"
+    assert result.claims[1].claimant_org == "Kremlin"
+
+
+def test_a_party_descriptor_resolves_to_the_person_just_named(run):
+    result = run(
+        "Rep. Maxine Carter said the audit had found $40 million in unpaid invoices. "
+        "The California Democrat said the agency had ignored three warnings."
+    )
+    assert [c.claimant for c in result.claims] == ["Maxine Carter", "Maxine Carter"]
+
+
+def test_a_short_seller_named_in_the_next_sentence_is_the_accuser(run):
+    result = run(
+        "Shares in Orlen Batteries fell 20% after a short seller accused the company of hiding debts. "
+        "Grizzly Capital said in a report that Orlen had moved $300 million off its balance sheet."
+    )
+    assert [c.claimant for c in result.claims] == ["Grizzly Capital", "Grizzly Capital"]
+
+
+def test_a_short_seller_already_named_before_is_not_replaced_by_the_accused(run):
+    result = run(
+        "Orlen Batteries denied the report. A short seller said Orlen had hidden its debts. "
+        "Orlen Batteries said its accounts were audited."
+    )
+    assert result.claims[1].claimant == "A short seller"
+
+
+def test_an_aide_to_a_named_official_is_the_speaker(run):
+    c = only(run("A former adviser to Mayor Linda Osei testified that the mayor had approved the contract."))
+    assert c.claimant.startswith("A former adviser")
+
+
+def test_the_texts_spelling_is_kept_and_the_registry_identity_travels_as_source_id(backend):
+    from claims.extraction import extract
+
+    gaz = Gazetteer(
+        [GazetteerEntry(9, "Volodymyr Zelenskiy", ("Zelenskiy", "Zelensky", "Volodymyr Zelensky"), "official_person")]
+    )
+    result = extract(
+        "Ukrainian President Volodymyr Zelensky said Russian forces had been pushed back. "
+        "Zelensky also said 300 drones had been launched overnight.",
+        gazetteer=gaz,
+        backend=backend,
+    )
+    # the surname resolves to the full name given earlier, in the text's spelling
+    assert [c.claimant for c in result.claims] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
+    assert [c.claimant_source_id for c in result.claims] == [9, 9]

@@ -1,0 +1,87 @@
+"""Through whom: outlets a speaker talked to or was quoted by are the chain, never the claimant."""
+
+import json
+
+import pytest
+
+from claims.extraction import available_backends
+
+from .conftest import TEXTS, only
+from .test_accuracy import _score
+
+
+def _via(claim) -> list[str]:
+    return claim.to_eval()["via"]
+
+
+def test_telling_an_outlet_after_the_claim_puts_it_in_the_chain(run):
+    c = only(run("The mayor said the bridge had been hit twice, telling Al Jazeera that repairs would take months."))
+    assert c.claimant == "The mayor"
+    assert _via(c) == ["Al Jazeera"]
+
+
+def test_an_outlets_radio_programme_is_the_outlet(run):
+    c = only(run("Rachel Reeves told BBC Radio 4’s Today programme that borrowing had fallen by £3bn."))
+    assert c.claimant == "Rachel Reeves"
+    assert _via(c) == ["BBC Radio 4"]
+
+
+def test_an_outlets_language_service_is_a_channel(run):
+    c = only(run("A teacher told the BBC Persian service that three pupils had been arrested."))
+    assert _via(c) == ["BBC Persian service"]
+
+
+def test_an_interview_with_a_broadcaster_before_the_speaker_is_a_channel(run):
+    c = only(run("In an interview with ARD, the chancellor said energy prices would fall next year."))
+    assert _via(c) == ["ARD"]
+
+
+def test_an_agency_that_writes_its_name_in_lower_case_is_a_channel(run):
+    c = only(run("Speaking to dpa, a police spokesman said the suspect had been arrested in Hamburg."))
+    assert c.claimant == "a police spokesman"
+    assert _via(c) == ["dpa"]
+
+
+def test_quoted_by_an_agency_makes_it_the_channel_not_the_speaker(run):
+    c = only(run("Foreign Minister Sergei Lavrov, quoted by TASS, said the offer had been withdrawn."))
+    assert c.claimant == "Sergei Lavrov"
+    assert _via(c) == ["TASS"]
+
+
+def test_told_an_audience_is_no_channel(run):
+    c = only(run("The minister told broadcasters that 2,000 troops had been sent."))
+    assert _via(c) == []
+
+
+def test_a_statement_from_a_body_is_its_channel_and_a_platform_is_not_listed(run):
+    c = only(
+        run(
+            "Two fighters were killed in the raid, according to a statement from the Syrian Observatory for "
+            "Human Rights posted on Telegram."
+        )
+    )
+    assert c.claimant.lower() == "the syrian observatory for human rights"
+    assert _via(c) == ["Syrian Observatory for Human Rights"]
+
+
+def test_a_poll_by_a_pollster_names_it_without_a_chain(run):
+    c = only(run("Support for the coalition fell to 29%, according to a poll by YouGov published on Friday."))
+    assert c.claimant.startswith("YouGov")
+    assert _via(c) == []
+
+
+def test_a_named_monitoring_group_after_its_description_is_the_source(run):
+    c = only(
+        run("Six journalists were detained last week, according to the press freedom group Reporters Without Borders.")
+    )
+    assert c.claimant == "Reporters Without Borders"
+
+
+@pytest.mark.parametrize("backend", available_backends())
+def test_attribution_texts_score_at_least_0_95_on_claimants_and_via(backend, tmp_path):
+    figures = _score(TEXTS / "attribution.jsonl", backend, tmp_path)
+    docs = [json.loads(line) for line in (TEXTS / "attribution.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(docs) >= 12
+    assert figures["claimant"]["acc"] >= 0.95, figures
+    assert figures["via"]["f1"] >= 0.95, figures
+    assert figures["claims"]["f1"] >= 0.95, figures
