@@ -94,6 +94,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--timeout", type=int, default=1800)
     parser.add_argument(
+        "--with-follow-ups",
+        action="store_true",
+        help="the workers also run flagging, suggestions and matching (by default those go to a queue not served here)",
+    )
+    parser.add_argument(
         "--follow-up-timeout", type=int, default=300, help="stop waiting for follow-up tasks this long after extraction"
     )
     args = parser.parse_args()
@@ -137,8 +142,10 @@ def main() -> None:
             "-m",
             "celery",
             "-A",
-            "config",
+            "config" if args.with_follow_ups else "scripts.chaos_celery_app",
             "worker",
+            "-Q",
+            "celery",
             "-c",
             str(args.workers),
             "-n",
@@ -214,7 +221,7 @@ def main() -> None:
             time.sleep(1)
         extracted_s = time.monotonic() - started
         # The follow-up tasks (flagging, suggestions, matching) finish after the last extraction.
-        follow_up_deadline = time.monotonic() + args.follow_up_timeout
+        follow_up_deadline = time.monotonic() + (args.follow_up_timeout if args.with_follow_ups else 0)
         follow_ups_left = None
         while time.monotonic() < follow_up_deadline:
             stats = celery_app.control.inspect(timeout=1.0)
@@ -224,13 +231,15 @@ def main() -> None:
             with celery_app.connection_for_write() as conn:
                 queued = conn.default_channel.client.llen("celery")
             follow_ups_left = busy + queued
-            if follow_ups_left == 0:
+            if follow_ups_left == 0 or time.monotonic() >= follow_up_deadline:
                 break
             time.sleep(1)
         all_done_s = time.monotonic() - started
         sampler.stopped.set()
         sampler.join()
     finally:
+        with celery_app.connection_for_write() as conn:
+            conn.default_channel.client.delete("follow-ups")
         for proc in (server, worker):
             try:
                 os.killpg(proc.pid, signal.SIGTERM)
@@ -272,6 +281,7 @@ def main() -> None:
         "mean_words": round(words),
         "backend": args.backend,
         "worker_processes": args.workers,
+        "follow_up_tasks": "run by the same workers" if args.with_follow_ups else "routed to a queue not served here",
         "posting_clients": args.posters,
         "post_seconds": round(posted_s, 1),
         "post_documents_per_second": round(len(texts) / posted_s, 1),

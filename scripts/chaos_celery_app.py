@@ -1,6 +1,6 @@
-"""The Celery app of the worker-kill run: the project's app, with the follow-up tasks of a processed
-document (flagging, source suggestions, cross-document matching) sent to a queue of their own that
-the run's workers do not serve, so the run measures extraction alone."""
+"""The Celery app of runs that measure extraction alone (the worker-kill run, the ingestion benchmark):
+the project's app, with the follow-up tasks of a processed document (flagging, source suggestions,
+cross-document matching) sent to a queue of their own that the run's workers do not serve."""
 
 from config.celery import app
 
