@@ -203,6 +203,7 @@ class Item:
     text: str = ""  # the document
     words: frozenset[str] = frozenset()  # the content's words, lower case
     role: int = -1  # prosecution / defence, read on first use
+    principal: frozenset[str] = frozenset()  # the party the speaker acts for ("Cartwright's attorney")
 
     @property
     def kind(self) -> str:
@@ -243,13 +244,17 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
     content = _content_of(c)
     who = " ".join(x for x in (c.claimant, c.claimant_org) if x)
     sides = sides_of(who)
-    if not sides and c.claimant:
-        # "Russia's charge d'affaires in Warsaw, Andrei Ordin": the side stands in the title before the name
+    principal: frozenset[str] = frozenset()
+    if c.claimant:
+        # "Russia's charge d'affaires in Warsaw, Andrei Ordin", "Cartwright's attorney, Ben Osei": the party
+        # the speaker acts for stands as a possessive in the title before the name
         k = c.sentence.text.find(c.claimant)
         lead = c.sentence.text[:k].split() if 0 < k <= 80 else []
         if lead and not any(w.endswith("ed") or w.lower() in _LEAD_STOPS for w in lead):
-            sides = sides_of(" ".join(w for w in lead if w.endswith(("’s", "'s"))))
-    return Item(
+            owners = [w[:-2] for w in lead if w.endswith(("’s", "'s")) and w[:1].isupper()]
+            sides = sides or sides_of(" ".join(owners))
+            principal = frozenset(w.lower() for w in owners if w.lower() not in lx.COUNTRY_OF)
+    item = Item(
         c,
         idx,
         content,
@@ -262,6 +267,8 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
         words=frozenset(re.findall(r"[a-z0-9-]+", content.lower()))
         | (_accused_words(c) if c.cue is not None and _ACCUSE.match(c.cue.text) else frozenset()),
     )
+    item.principal = principal
+    return item
 
 
 def _same_party(a: Item, b: Item) -> bool:
@@ -293,7 +300,7 @@ def _named_in(party: Item, claim: Item) -> bool:
         if name == party.claim.claimant and len(toks) >= 2 and all(t[:1].isupper() for t in toks):
             if toks[-1].lower() in words and toks[-1][:1].isupper():
                 return True  # a person by surname
-    return False
+    return bool(party.principal and party.principal <= words)
 
 
 def _side_named_in(party: Item, claim: Item) -> bool:
