@@ -1113,10 +1113,31 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
     return SentenceAnalysis(start, end, _merge_nested(atts), sources, channels, toks)
 
 
+_COUNTED = re.compile(
+    r"(?:at\s+least|more\s+than|about|around|some|nearly|almost|over|up\s+to|dozens|hundreds|thousands|scores|"
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\b",
+    re.IGNORECASE,
+)
+
+
 def _merge_nested(atts: list[Attribution]) -> list[Attribution]:
     """'His lawyer said he denied the charges': the inner cue belongs to the outer claim."""
     out = []
     for b in atts:
+        if (
+            b.speaker is not None
+            and _COUNTED.match(b.speaker.text)
+            and any(
+                a is not b
+                and a.content
+                and a.speaker is not None
+                and a.speaker.start >= a.content[1]
+                and a.content[0] <= b.cue_start < a.content[1]
+                for a in atts
+            )
+        ):
+            # "At least 18 people reported ..., officials said": the counted people are the news, not the source
+            continue
         outer = next(
             (
                 a
@@ -1390,8 +1411,12 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
         return None
     if prev == "the" and lemma in ("accuse", "allege", "state", "report", "claim"):
         return None
-    if lemma == "claim" and re.match(r"\s*(?:the\s+)?(?:lives|life|victory\s+in|\d)", text[cue.end : cue.end + 20]):
-        return None
+    if lemma == "claim" and re.match(
+        r"\s*(?:the\s+|a\s+|their\s+|its\s+|his\s+|her\s+)?(?:lives|life|victory\s+in|\d|asylum|compensation|"
+        r"benefits|damages|refugee|seats?|title|gold|silver|bronze|prize|place|ownership|refunds?)\b",
+        text[cue.end : cue.end + 24],
+    ):
+        return None  # "claimed asylum", "claimed the title": taking something, not asserting it
     if lemma == "push" and not re.match(r"\s+back\s+(?:against|on|at)\b", text[cue.end : cue.end + 20]):
         return None  # only "pushed back against the claims" reports a denial
     if lemma == "post" and nxt not in ("on", "that", "in", "to", ":"):

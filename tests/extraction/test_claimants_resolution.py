@@ -157,3 +157,17 @@ def test_the_texts_spelling_is_kept_and_the_registry_identity_travels_as_source_
     # the surname resolves to the full name given earlier, in the text's spelling
     assert [c.claimant for c in result.claims] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
     assert [c.claimant_source_id for c in result.claims] == [9, 9]
+
+
+def test_counted_people_inside_a_trailing_attribution_are_not_speakers(run):
+    c = only(run("Some 40 villagers reported burns after the spill, the regional health office said."))
+    assert c.claimant == "the regional health office"
+
+
+def test_claiming_asylum_is_no_assertion(run):
+    assert run("At least 60 migrants claimed asylum at the crossing on Sunday.").claims == []
+
+
+def test_counted_people_who_say_something_themselves_still_speak(run):
+    c = only(run("At least 30 protesters said they had been beaten by riot police."))
+    assert c.claimant.endswith("30 protesters")
