@@ -208,6 +208,16 @@ class DocumentRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class PreviousCheckSerializer(serializers.Serializer):
+    """A claim checked before whose published verdict covers this one."""
+
+    claim = serializers.IntegerField()
+    url = serializers.URLField()
+    text = serializers.CharField()
+    rating = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+
+
 class ClaimDetailSerializer(ClaimSerializer):
     """A claim with its chain, flags, links both ways, published verdict and public history."""
 
@@ -215,6 +225,7 @@ class ClaimDetailSerializer(ClaimSerializer):
     flags = FlagSerializer(many=True, read_only=True)
     links = serializers.SerializerMethodField()
     verdict = serializers.SerializerMethodField()
+    previously_checked = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
@@ -229,6 +240,7 @@ class ClaimDetailSerializer(ClaimSerializer):
             "origin",
             "links",
             "verdict",
+            "previously_checked",
             "history",
         ]
         read_only_fields = fields
@@ -277,6 +289,23 @@ class ClaimDetailSerializer(ClaimSerializer):
     def get_verdict(self, claim) -> dict | None:
         verdict = _published_verdict(claim)
         return PublishedVerdictSerializer(verdict, context=self.context).data if verdict else None
+
+    @extend_schema_field(PreviousCheckSerializer(allow_null=True))
+    def get_previously_checked(self, claim) -> dict | None:
+        """The matching claim whose published verdict applies to this one, when this one has none."""
+        earlier = claim.previous_check
+        if earlier is None:
+            return None
+        request = self.context.get("request")
+        path = reverse("api:claim-detail", args=[earlier.pk])
+        verdict = _published_verdict(earlier)
+        return {
+            "claim": earlier.pk,
+            "url": request.build_absolute_uri(path) if request else path,
+            "text": earlier.text,
+            "rating": earlier.rating,
+            "published_at": verdict.published_at if verdict else None,
+        }
 
     @extend_schema_field(HistoryEntrySerializer(many=True))
     def get_history(self, claim) -> list[dict]:

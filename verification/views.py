@@ -350,6 +350,7 @@ def _claim_context(request, claim: Claim, *, verdict_form=None, return_form=None
         "verdicts": verdicts,
         "pending": pending,
         "published": next((v for v in verdicts if v.state == Verdict.State.PUBLISHED), None),
+        "previous_check": claim.previous_check,
         "past_verdicts": [v for v in verdicts if v is not pending],
         "verdict_form": verdict_form if holds else None,
         "can_approve": can_approve,
