@@ -678,10 +678,11 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         and words[0] not in ("The", "A", "An")
         and all(
             w[:1].isupper()
-            and unpossess(w.lower()) not in lx.TITLES
-            and unpossess(w.lower()) not in lx.HONORIFICS
+            and unpossess(w.lower().rstrip(".")) not in lx.TITLES
+            and unpossess(w.lower().rstrip(".")) not in lx.HONORIFICS
             and unpossess(w.lower()) not in lx.MODIFIERS
             and unpossess(w.lower()) not in lx.COUNTRY_OF
+            and not w.endswith(("’s", "'s"))
             for w in words[:k]
         )
     ):

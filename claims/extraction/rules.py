@@ -740,6 +740,15 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
             toks[i - 1].text in _DAY_MONTH and i < j and toks[i].is_cap  # "The Sunday Times"
         )
         or (
+            # "Reporters Without Borders", "Physicians for Human Rights": a capitalised linker inside a name
+            toks[i - 1].text in ("Without", "For", "Against", "Of", "And")
+            and i >= 2
+            and i < j
+            and toks[i].is_cap
+            and toks[i - 2].is_cap
+            and toks[i - 2].text not in lx.NON_NAME_CAPS
+        )
+        or (
             # "A former aide to Governor Ellen Cartwright": the aide is the head
             toks[i - 1].low == "to" and i >= 2 and i < j and toks[i].is_cap and unpossess(toks[i - 2].low) in lx.TITLES
         )

@@ -171,3 +171,14 @@ def test_claiming_asylum_is_no_assertion(run):
 def test_counted_people_who_say_something_themselves_still_speak(run):
     c = only(run("At least 30 protesters said they had been beaten by riot police."))
     assert c.claimant.endswith("30 protesters")
+
+
+def test_a_body_name_with_a_capitalised_linker_is_kept_whole(run):
+    c = only(run("Reporters Without Borders said nine journalists had been detained since March."))
+    assert c.claimant == "Reporters Without Borders"
+    assert c.claimant_org is None
+
+
+def test_an_abbreviated_honorific_still_marks_a_person(run):
+    result = run("Mr. Okafor said the bridge had been closed. Okafor said repairs would cost $4 million.")
+    assert [c.claimant for c in result.claims] == ["Okafor", "Okafor"]
