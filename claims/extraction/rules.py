@@ -1220,6 +1220,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 return Mention(seg, seg_abs, seg_abs + len(seg), title)
             if (
                 first in _PARENTHETICAL_START
+                or re.fullmatch(r"\d{1,3}", seg) is not None  # "Ben Ross, 42, a welder, said": an age
                 or (first.endswith("ing") and len(first) > 5)  # "briefing reporters on condition of anonymity"
                 or _is_title_seg(seg)
                 or (first in ("a", "an", "the", "one", "who", "whose") and len(seg.split()) <= 14)
@@ -1236,6 +1237,9 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                     # "The complaint, filed by a former safety officer, alleges": the officer alleges
                     author = Mention(agent, seg_abs + bm.start(1), seg_abs + bm.start(1) + len(agent))
                 left_end = seg_start - 1 if seg_start > base else base
+                age = re.search(r",\s*\d{1,3}\s*$", text[base:left_end])
+                if age:
+                    left_end = base + age.start()  # "Ben Ross, 42, a welder at the plant, said"
                 continue
             return None
         # the noun phrase that ends here

@@ -182,3 +182,8 @@ def test_a_body_name_with_a_capitalised_linker_is_kept_whole(run):
 def test_an_abbreviated_honorific_still_marks_a_person(run):
     result = run("Mr. Okafor said the bridge had been closed. Okafor said repairs would cost $4 million.")
     assert [c.claimant for c in result.claims] == ["Okafor", "Okafor"]
+
+
+def test_an_age_and_an_occupation_between_name_and_cue_are_skipped(run):
+    c = only(run("Dalia Mansour, 37, a nurse at the field hospital, said the generator had run out of fuel."))
+    assert c.claimant == "Dalia Mansour"
