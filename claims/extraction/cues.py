@@ -144,9 +144,13 @@ def _named(obj: str) -> tuple[set[str], set[str]]:
         re.IGNORECASE,
     )
     if m:
-        words = {w for w in re.findall(r"[a-z0-9]+", m.group("who").lower()) if w not in _ADJ_SKIP}
-        if m.group(0).rstrip().endswith(("s’", "s'")) or m.group("who").lower().endswith("s"):
-            pass
+        who = m.group("who")
+        if re.match(r"(?:’|')\s", obj[m.end("who") + 1 : m.end("who") + 3]) or obj[m.end("who") : m.end("who") + 2] in (
+            "s’",
+            "s'",
+        ):
+            who += "s"  # "the witnesses' accounts": the plural possessive keeps its s
+        words = {w for w in re.findall(r"[a-z0-9]+", who.lower()) if w not in _ADJ_SKIP}
     else:
         m = re.match(r"(?P<mods>(?:[\w’'-]+\s+){1,3})" + _CLAIM_NOUN + r"\b", obj, re.IGNORECASE)
         if m:

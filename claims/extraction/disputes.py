@@ -148,7 +148,7 @@ def _name_words(name: str | None) -> frozenset[str]:
 
 _INSTITUTION_HEADS = frozenset(
     "army military police government chancellor governor mayor president premier minister ministry "
-    "company firm bank union council cabinet navy coastguard regulator hospital".split()
+    "company firm bank union council cabinet navy coastguard regulator hospital authority agency commission".split()
 )
 
 
@@ -168,6 +168,15 @@ def proper_words(name: str | None, text: str) -> set[str]:
         return set()
     lower = _lower_words(text)
     toks = re.findall(r"[A-Za-z][\w-]*", name.replace("’s", "").replace("'s", ""))
+    if (
+        len(toks) >= 2
+        and toks[-1].islower()
+        and toks[-1] not in _INSTITUTION_HEADS
+        and toks[-1] not in _KEEP_HEADS
+        and toks[-1] not in _NAME_STOP
+        and toks[-1] not in lx.TITLES
+    ):
+        return set()  # "the Berlin airport operator": a place that qualifies a common noun names no party
     out = set()
     for n, t in enumerate(toks):
         low = t.lower()
@@ -184,6 +193,9 @@ def proper_words(name: str | None, text: str) -> set[str]:
                 continue  # "Residents", "Witnesses": a common noun that only opens the sentence
             out.add(low)
     return out
+
+
+_KEEP_HEADS = frozenset({"union", "group", "party", "forces", "force"})
 
 
 @dataclass
@@ -237,6 +249,7 @@ def _accused_words(c: ExtractedClaim) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9-]+", tail.lower()))
 
 
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ch|i|ic|[’']s)$|^(?:u\.?s\.?|uk|eu|un|nato)$", re.IGNORECASE)
 _LEAD_STOPS = frozenset("said says where when after while and but as who which that".split())
 
 
@@ -244,6 +257,10 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
     content = _content_of(c)
     who = " ".join(x for x in (c.claimant, c.claimant_org) if x)
     sides = sides_of(who)
+    toks = (c.claimant or "").split()
+    if sides and len(toks) >= 2 and toks[-1].islower() and toks[-1] not in _INSTITUTION_HEADS:
+        # "the Berlin airport operator": a city qualifying a common noun is no side; "Russian officials" is
+        sides = sides_of(" ".join(t for t in toks if _NATIONALITY.search(t)) + " " + (c.claimant_org or ""))
     principal: frozenset[str] = frozenset()
     if c.claimant:
         # "Russia's charge d'affaires in Warsaw, Andrei Ordin", "Cartwright's attorney, Ben Osei": the party
@@ -254,6 +271,9 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
             owners = [w[:-2] for w in lead if w.endswith(("’s", "'s")) and w[:1].isupper()]
             sides = sides or sides_of(" ".join(owners))
             principal = frozenset(w.lower() for w in owners if w.lower() not in lx.COUNTRY_OF)
+            if not principal and len(lead) <= 3:
+                # "Police spokesperson Muchiri Nyaga": the body in the title
+                principal = frozenset(w.lower() for w in lead if w.lower() in _INSTITUTION_HEADS)
     item = Item(
         c,
         idx,
@@ -264,7 +284,7 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
         name_words(c.claimant) | name_words(c.claimant_org),
         set(_proper(c.claimant, text) | _proper(c.claimant_org, text)),
         text=text,
-        words=frozenset(re.findall(r"[a-z0-9-]+", content.lower()))
+        words=frozenset(re.findall(r"[a-z0-9-]+", content.lower()) + re.findall(r"[a-z0-9]+", content.lower()))
         | (_accused_words(c) if c.cue is not None and _ACCUSE.match(c.cue.text) else frozenset()),
     )
     item.principal = principal
@@ -291,7 +311,7 @@ def _named_in(party: Item, claim: Item) -> bool:
                 # "the army's base" names the army; "the bank manager" names a manager, not the bank
                 head = next(iter(pw))
                 if not re.search(
-                    rf"\b{head}(?:[’']s\b|\s*[,.;]|\s*$|\s+(?:had|has|have|was|were|is|are|would|will|\w+ed)\b)",
+                    rf"\b{head}(?:[’']s\b|-|\s*[,.;]|\s*$|\s+(?:had|has|have|was|were|is|are|would|will|\w+ed)\b)",
                     claim.content.lower(),
                 ):
                     continue
@@ -394,7 +414,8 @@ def _rival_figures(a: Item, b: Item) -> bool:
 
 _REPORT_IN_DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|dismissing|refuted|refuting|"
-    r"disputed|disputing|said|says|called|calling|described|branded)\s+(?:(?:as\s+)?(?:a|an|the)\s+)?"
+    r"disputed|disputing|said|says|called|calling|described|branded)\s+(?:on\s+\w+\s+|\w+ly\s+)?"
+    r"(?:(?:as\s+)?(?:a|an|the)\s+)?"
     r"(?:(?P<outlet>[A-Z][\w’'&.-]*\s+(?:(?:on|of|the|de|du|al)\s+)?(?:[A-Z][\w’'&.-]*\s+){0,4}?)(?:newspaper\s+|news\s+agency\s+|broadcaster\s+|daily\s+|"
     r"channel\s+|television\s+|TV\s+|magazine\s+|website\s+)?report|report\s+(?:by|in|from|on)\s+(?:the\s+)?"
     r"(?P<outlet2>(?:[A-Z][\w’'&.-]*\s*){1,5}?)(?:\s+(?:newspaper|news\s+agency|broadcaster|daily|channel|"
@@ -647,7 +668,7 @@ def _passive_without_claim(text: str, sent_spans: list[Span], items: list[Item],
 # Flat negations and counter-claims.
 
 _STRONG_NEGATION = re.compile(
-    r"\b(?:no\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)|(?:hugely|massively|grossly|wildly|vastly|greatly|"
+    r"\b(?:no\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)|no\s+(?:current\s+)?plans?\s+(?:to|for)\b|(?:hugely|massively|grossly|wildly|vastly|greatly|"
     r"highly|much|heavily|seriously)\s+[“\"‘']?(?:exaggerated|inflated|overstated|overblown|distorted)|"
     r"(?:categorically|firmly|totally|completely|utterly|strongly|flatly)\s+(?:reject|deny|refute|dispute)\w*|"
     r"(?:reject|deny|refute|dispute)\w*\s+(?:any|the|these|those|such|all)\s+(?:\w+\s+)?(?:suggestions?|claims?|"
@@ -696,7 +717,8 @@ def _earlier(items: list[Item], it: Item, back: int) -> list[Item]:
 
 # negations that point at a fact: "nobody had been asked", "no U.S. ship was hit", "none of its fighters"
 _POINTED_NEGATION = re.compile(
-    r"\b(?:nobody|no\s+one|none\s+of|never|no\s+(?:[\w.-]+\s+){1,2}(?:was|were|had|has|have|is|are)\b)", re.IGNORECASE
+    r"\b(?:nobody|no\s+one|none\s+of|never|no\s+(?:record|trace|sign|indication|evidence)\s+(?:of|that)|no\s+(?:[\w.-]+\s+){1,2}(?:was|were|had|has|have|is|are)\b)",
+    re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(r"\b(?:its|our|we|i|my|their|his|her)\b", re.IGNORECASE)
 
@@ -781,7 +803,7 @@ def _counter_claims(items: list[Item]) -> None:
         mine_adverse = _has(_CONTRAST, it.claim.sentence.text[:12]) or _has(
             _WEAK_NEGATION, " ".join(it.content.split()[:12])
         )
-        armed = _has(_ARMED, it.who)
+        armed = _has(_ARMED, it.who + " " + " ".join(it.principal))
         best, best_score = None, 0.0
         for c in _earlier(items, it, 3):
             if c.idx == it.idx:
@@ -810,7 +832,7 @@ def _counter_claims(items: list[Item]) -> None:
                 score = 2.5 + overlap  # an armed party's version of an attack reported by others
             elif (
                 dist <= 2
-                and _has(_ARMED, c.who)
+                and _has(_ARMED, c.who + " " + " ".join(c.principal))
                 and _has(_EYEWITNESS, it.who)
                 and (overlap >= 1 or (harm and _has(_HARM, it.content)))
             ):
@@ -875,6 +897,12 @@ _THAT_CLAUSE = re.compile(
     r"(?:(?:by|from|in)\s+(?:[\w’'-]+\s+){1,4}?)?(?:that|of)\s+([^;]+)",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=8192)
+def _places(s: str) -> frozenset[str]:
+    """The countries, capitals and peoples a phrase names (kept out of topic words, weighed apart)."""
+    return frozenset(w for w in re.findall(r"[a-z]+", s.lower()) if w in lx.COUNTRY_OF and len(w) > 3)
 
 
 def _denial_object(it: Item) -> str:
@@ -949,6 +977,7 @@ def _link(text: str, items: list[Item]) -> None:
         poss = _possessor(obj)
         dtopic = topic(obj) - topic(it.who)
         dnums = numbers(obj)
+        dplaces = _places(obj)
         reports = bool(_REPORTS.search(obj[:120]))
         anaphoric = bool(_ANAPHORA.search(obj[:80]))
         # "the health secretary's claim that pay had risen by 28.9%": the claim must be about that
@@ -989,7 +1018,7 @@ def _link(text: str, items: list[Item]) -> None:
             if _named_in(it, c) or _side_named_in(it, c):
                 score += 3.0 if self_ref else 2.0
             overlap = len(dtopic & c.topic)
-            score += min(overlap, 4) + 1.5 * len(dnums & c.nums)
+            score += min(overlap, 4) + 1.5 * len(dnums & c.nums) + 0.5 * min(len(dplaces & _places(c.content)), 2)
             shared = len(clause_topic & c.topic) + 2 * len(clause_nums & c.nums)
             if poss and clause_topic and shared < (2 if len(clause_topic) >= 4 else 1):
                 score -= 3.0
