@@ -97,6 +97,13 @@ _ADJ_SKIP = {
     "various",
     "local",
     "separate",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "but",
+    "however",
 }
 _KIN = {
     "witness": {"witness", "resident", "survivor", "local", "eyewitness", "villager", "people"},
@@ -266,6 +273,19 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
         )  # "The figures could not be verified"
     words, sides = _named(obj)
     claims_only = [d for d in pool if d.kind != "denial"]
+    # "Masters did not provide data to support his figure": the named subject's own claims
+    subj_names = {w.lower() for w in re.findall(r"\b[A-Z][\w’'-]+", subj) if w.lower() not in _ADJ_SKIP}
+    if (
+        subj_names
+        and _EVIDENCE_TYPE.search(m.group(0))
+        and not _EITHER.search(subj)
+        and not _is_outlet_subject(subj)
+        and not re.search(_CLAIM_NOUN, subj, re.IGNORECASE)
+    ):
+        picked = [d for d in pool if _matches(subj_names, set(), d)]
+        if picked:
+            last = picked[-1].idx
+            return [d for d in picked if d.idx == last]
     # "either side's account", "neither account": both parties' versions, back to a third party
     if _EITHER.search(obj) or _EITHER.search(subj):
         picked: list[Item] = []

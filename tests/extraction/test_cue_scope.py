@@ -140,3 +140,15 @@ def test_the_allegations_cover_the_accusers_claims_not_the_accused_partys_statem
     engineer = next(c for c in r.claims if "engineer" in c.sentence.text)
     assert engineer.unverified is True
     assert not any(c.unverified for c in r.claims if c.sentence.text.startswith("Corvane"))
+
+
+def test_a_named_speaker_who_gave_no_data_has_his_own_claim_marked(run):
+    r = run(
+        "A consumer group said energy bills had risen by 30% for the average household.\n"
+        "The regulator's chief executive, Paul Tamsin, said average bills had risen by 9%.\n"
+        "The consumer group said its figures came from 4,000 customer statements.\n"
+        "Tamsin did not provide data to support his figure."
+    )
+    flags = {c.claimant: c.unverified for c in r.claims}
+    assert flags.get("Paul Tamsin") is True
+    assert not any(v for k, v in flags.items() if k != "Paul Tamsin"), flags

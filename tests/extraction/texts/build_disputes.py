@@ -698,6 +698,102 @@ DOCS = [
             ("reviewing the information", "The European Medicines Agency", None, [], "claim", None, None),
         ],
     },
+    {
+        "id": "c-mine-collapse",
+        "lines": [
+            "JOHANNESBURG (AP) — At least 14 illegal miners died after a shaft collapsed at a disused gold mine near Stilfontein, a community leader said Friday.",
+            "Police said officers had recovered nine bodies and that there was no evidence more miners were trapped underground.",
+            "The community group Mining Affected Communities United in Action said hundreds of men were still below ground without food.",
+            "The AP could not independently confirm the group's figures.",
+        ],
+        "claims": [
+            ("At least 14 illegal miners", "a community leader", None, [], "claim", None, None),
+            ("recovered nine bodies", "Police", None, [], "counter_claim", "At least 14 illegal miners", None),
+            (
+                "hundreds of men",
+                "Mining Affected Communities United in Action",
+                None,
+                [],
+                "counter_claim",
+                "recovered nine bodies",
+                "The AP could not independently confirm the group's figures",
+            ),
+        ],
+    },
+    {
+        "id": "c-telecom-outage",
+        "lines": [
+            "Telecom operator Norvia said on Monday that a software fault, not a cyberattack, had caused the nationwide outage that cut mobile service for 11 hours.",
+            "The Danish newspaper Berlingske reported that investigators were examining whether hackers had gained access to the network.",
+            "“We have seen no sign of any intrusion,” Norvia's chief technology officer, Lars Holm, told reporters.",
+            "The Danish Security and Intelligence Service declined to comment.",
+        ],
+        "claims": [
+            ("software fault", "Norvia", None, [], "claim", None, None),
+            ("examining whether hackers", "Berlingske", None, [], "claim", None, None),
+            ("no sign of any intrusion", "Lars Holm", "Norvia", [], "denial", "examining whether hackers", None),
+        ],
+    },
+    {
+        "id": "c-football-fees",
+        "lines": [
+            "The Premier League has rejected a claim by the Football Supporters' Association that ticket prices rose by 25% last season.",
+            "League chief executive Richard Masters said average ticket prices had risen by 4%, in line with inflation.",
+            "The association said its figures came from a survey of 9,000 season-ticket holders.",
+            "Masters did not provide data to support his figure.",
+        ],
+        "claims": [
+            ("rejected a claim by the Football Supporters", "Premier League", None, [], "denial", None, None),
+            (
+                "risen by 4%",
+                "Richard Masters",
+                None,
+                [],
+                "claim",
+                None,
+                "Masters did not provide data to support his figure",
+            ),
+            ("survey of 9,000", "The association", None, [], "claim", None, None),
+        ],
+    },
+    {
+        "id": "c-border-clash",
+        "lines": [
+            "India's army said on Sunday that Pakistani troops had fired on its posts along the Line of Control, wounding two soldiers.",
+            "Pakistan's military denied the accusation, saying Indian forces had opened fire first.",
+            "Villagers on the Indian side said shelling had damaged at least six homes.",
+            "Neither side's account could be independently verified.",
+        ],
+        "claims": [
+            (
+                "Pakistani troops had fired",
+                "India's army",
+                None,
+                [],
+                "claim",
+                None,
+                "Neither side's account could be independently verified",
+            ),
+            (
+                "denied the accusation",
+                "Pakistan's military",
+                None,
+                [],
+                "denial",
+                "Pakistani troops had fired",
+                "Neither side's account could be independently verified",
+            ),
+            (
+                "damaged at least six homes",
+                "Villagers",
+                None,
+                [],
+                "claim",
+                None,
+                "Neither side's account could be independently verified",
+            ),
+        ],
+    },
 ]
 
 
