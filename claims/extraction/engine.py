@@ -28,21 +28,35 @@ _BUILTIN = Gazetteer(
 )
 
 
+_ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")
+_LEAD_WORD = re.compile(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+")
+_POSS_TAIL = re.compile(r"(?<=[A-Za-z])[’']s$")
+_THE_BEFORE_CAP = re.compile(r"^(?:the|The)\s+(?=[A-Z])")
+
+
 class _Lookup:
     """The caller's gazetteer first, then the built-in list of outlets and bodies."""
 
     def __init__(self, gazetteer: Gazetteer | None):
         self.gazetteer = gazetteer
+        self._matched: dict[str, GazetteerEntry | None] = {}
 
     def match(self, name: str) -> GazetteerEntry | None:
-        name = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name or "").strip()
-        if not name:
-            return None
-        if self.gazetteer is not None:
-            found = self.gazetteer.match(name)
-            if found is not None:
-                return found
-        return _BUILTIN.match(name)
+        # the same few names are looked up many times per document; the answers never change
+        key = name or ""
+        if key in self._matched:
+            return self._matched[key]
+        if len(self._matched) > 8192:
+            self._matched.clear()
+        name = _ABBREV_TAIL.sub("", key).strip()
+        found = None
+        if name:
+            if self.gazetteer is not None:
+                found = self.gazetteer.match(name)
+            if found is None:
+                found = _BUILTIN.match(name)
+        self._matched[key] = found
+        return found
 
     @lru_cache(maxsize=2048)  # noqa: B019 - one lookup per document batch; the cache dies with it
     def source_id(self, name: str | None) -> int | None:
@@ -609,10 +623,8 @@ class _Who:
 
 
 def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
-    raw = re.sub(
-        r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+", "", mention.text.strip()
-    )
-    raw = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", raw)
+    raw = _LEAD_WORD.sub("", mention.text.strip())
+    raw = _ABBREV_TAIL.sub("", raw)
     low = raw.lower()
     pos = mention.start
     if low in ("he", "she", "him", "her"):
@@ -782,11 +794,12 @@ _LOCATED = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _surface(name: str) -> str:
     """A name as written, without a leading article, a possessive or a trailing "(AP)"."""
-    name = re.sub(r"\s*\([A-Z]{2,6}\)\s*$", "", name.strip())
-    name = re.sub(r"(?<=[A-Za-z])[’']s$", "", name)
-    return re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", name)
+    name = _ABBREV_TAIL.sub("", name.strip())
+    name = _POSS_TAIL.sub("", name)
+    return _THE_BEFORE_CAP.sub("", name)
 
 
 _PERSON_DESCRIPTOR = re.compile(
