@@ -635,7 +635,9 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         # "the RSF said" after "the Rapid Support Forces (RSF)": the name the text spelled out
         full = reg.acronyms[bare][0]
         entry = look.match(full)
-        return _Who(full, entry.parent if entry else None, org_weak=True)
+        if entry is not None:
+            return _who_of_entry(entry, reg, pos, full)  # an outlet stays an outlet
+        return _Who(full, None, org_weak=True)
     if low in ("it", "they", "we", "i"):
         for name, cpos, is_person in reversed(reg.claimants):
             if cpos < pos and (low != "it" or not is_person):
@@ -1490,7 +1492,6 @@ _CATAPHOR_HEADS = {
     "seller",
     "short-seller",
     "firm",
-    "investor",
     "fund",
     "watchdog",
     "monitor",

@@ -187,3 +187,20 @@ def test_an_abbreviated_honorific_still_marks_a_person(run):
 def test_an_age_and_an_occupation_between_name_and_cue_are_skipped(run):
     c = only(run("Dalia Mansour, 37, a nurse at the field hospital, said the generator had run out of fuel."))
     assert c.claimant == "Dalia Mansour"
+
+
+def test_an_acronym_of_an_outlet_stays_an_outlet(run):
+    result = run(
+        "Two people were killed, the Associated Press (AP) reported. "
+        "The strike hit a school, AP said, citing local officials."
+    )
+    assert result.claims[1].claimant == "local officials"
+    assert [link.name for link in result.claims[1].via] == ["Associated Press"]
+
+
+def test_an_indefinite_firm_is_not_replaced_by_a_government_body_named_next(run):
+    result = run(
+        "A consulting firm said the port had lost $40 million in a year. "
+        "The Ministry of Transport said the figures were exaggerated."
+    )
+    assert result.claims[0].claimant == "A consulting firm"
