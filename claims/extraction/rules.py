@@ -1425,8 +1425,9 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
     if prev == "the" and lemma in ("accuse", "allege", "state", "report", "claim"):
         return None
     if lemma == "claim" and re.match(
-        r"\s*(?:the\s+|a\s+|their\s+|its\s+|his\s+|her\s+)?(?:lives|life|victory\s+in|\d|asylum|compensation|"
-        r"benefits|damages|refugee|seats?|title|gold|silver|bronze|prize|place|ownership|refunds?)\b",
+        r"\s*(?:the\s+|a\s+|their\s+|its\s+|his\s+|her\s+)?(?:lives|life|victory\s+in|\d|[£$€¥]|asylum|"
+        r"compensation|benefits|damages|refugee|seats?|title|gold|silver|bronze|prize|place|ownership|refunds?|"
+        r"expenses|allowances?)",
         text[cue.end : cue.end + 24],
     ):
         return None  # "claimed asylum", "claimed the title": taking something, not asserting it

@@ -204,3 +204,8 @@ def test_an_indefinite_firm_is_not_replaced_by_a_government_body_named_next(run)
         "The Ministry of Transport said the figures were exaggerated."
     )
     assert result.claims[0].claimant == "A consulting firm"
+
+
+def test_claiming_money_in_expenses_is_no_assertion_so_the_reporting_outlet_speaks(run):
+    c = only(run("The Times has reported that the transport minister, Ann Pryce, claimed £9,500 for a second home."))
+    assert c.claimant == "Times"
