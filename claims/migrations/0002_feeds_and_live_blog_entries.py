@@ -6,95 +6,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0001_initial'),
-        ('sources', '0002_track_records_and_suggested_sources'),
+        ("claims", "0001_initial"),
+        ("sources", "0002_track_records_and_suggested_sources"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='document',
-            name='channel',
-            field=models.CharField(choices=[('api', 'API'), ('admin', 'Admin'), ('cli', 'Command line'), ('upload', 'Upload'), ('url', 'URL'), ('feed', 'Feed'), ('paste', 'Pasted in the web UI'), ('live_blog', 'Live blog')], default='api', max_length=10),
+            model_name="document",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("api", "API"),
+                    ("admin", "Admin"),
+                    ("cli", "Command line"),
+                    ("upload", "Upload"),
+                    ("url", "URL"),
+                    ("feed", "Feed"),
+                    ("paste", "Pasted in the web UI"),
+                    ("live_blog", "Live blog"),
+                ],
+                default="api",
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='Feed',
+            name="Feed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('feed', 'RSS or Atom feed'), ('live_blog', 'Live blog page')], default='feed', max_length=10)),
-                ('url', models.URLField(max_length=2000, unique=True)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('is_active', models.BooleanField(default=True)),
-                ('fetch_full_text', models.BooleanField(default=True, help_text="Fetch each item's page for the full article (feeds often carry only a summary)")),
-                ('poll_minutes', models.PositiveIntegerField(default=15, help_text='Minutes between polls when the feed is healthy')),
-                ('etag', models.CharField(blank=True, max_length=300)),
-                ('last_modified', models.CharField(blank=True, max_length=100)),
-                ('next_poll_at', models.DateTimeField(blank=True, null=True)),
-                ('last_polled_at', models.DateTimeField(blank=True, null=True)),
-                ('last_success_at', models.DateTimeField(blank=True, null=True)),
-                ('last_status', models.CharField(blank=True, max_length=200)),
-                ('last_error', models.TextField(blank=True)),
-                ('consecutive_failures', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('outlet', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feeds', to='sources.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("feed", "RSS or Atom feed"), ("live_blog", "Live blog page")],
+                        default="feed",
+                        max_length=10,
+                    ),
+                ),
+                ("url", models.URLField(max_length=2000, unique=True)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "fetch_full_text",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Fetch each item's page for the full article (feeds often carry only a summary)",
+                    ),
+                ),
+                (
+                    "poll_minutes",
+                    models.PositiveIntegerField(default=15, help_text="Minutes between polls when the feed is healthy"),
+                ),
+                ("etag", models.CharField(blank=True, max_length=300)),
+                ("last_modified", models.CharField(blank=True, max_length=100)),
+                ("next_poll_at", models.DateTimeField(blank=True, null=True)),
+                ("last_polled_at", models.DateTimeField(blank=True, null=True)),
+                ("last_success_at", models.DateTimeField(blank=True, null=True)),
+                ("last_status", models.CharField(blank=True, max_length=200)),
+                ("last_error", models.TextField(blank=True)),
+                ("consecutive_failures", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "outlet",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="feeds",
+                        to="sources.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['outlet__name', 'url'],
+                "ordering": ["outlet__name", "url"],
             },
         ),
         migrations.CreateModel(
-            name='FeedItem',
+            name="FeedItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=2000)),
-                ('link', models.URLField(blank=True, max_length=2000)),
-                ('title', models.CharField(blank=True, max_length=500)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('content_hash', models.CharField(blank=True, max_length=64)),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('error', models.TextField(blank=True)),
-                ('first_seen_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feed_items', to='claims.document')),
-                ('feed', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='claims.feed')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.CharField(max_length=2000)),
+                ("link", models.URLField(blank=True, max_length=2000)),
+                ("title", models.CharField(blank=True, max_length=500)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("content_hash", models.CharField(blank=True, max_length=64)),
+                ("version", models.PositiveIntegerField(default=0)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("error", models.TextField(blank=True)),
+                ("first_seen_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="feed_items",
+                        to="claims.document",
+                    ),
+                ),
+                (
+                    "feed",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="claims.feed"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['feed_id', '-published_at', '-id'],
+                "ordering": ["feed_id", "-published_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='FeedItemVersion',
+            name="FeedItemVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('content_hash', models.CharField(max_length=64)),
-                ('seen_at', models.DateTimeField(auto_now_add=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entry_versions', to='claims.document')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='claims.feeditem')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveIntegerField()),
+                ("content_hash", models.CharField(max_length=64)),
+                ("seen_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="entry_versions", to="claims.document"
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="versions", to="claims.feeditem"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['item_id', 'number'],
+                "ordering": ["item_id", "number"],
             },
         ),
         migrations.AddIndex(
-            model_name='feed',
-            index=models.Index(fields=['is_active', 'next_poll_at'], name='feed_due_idx'),
+            model_name="feed",
+            index=models.Index(fields=["is_active", "next_poll_at"], name="feed_due_idx"),
         ),
         migrations.AddConstraint(
-            model_name='feed',
-            constraint=models.CheckConstraint(condition=models.Q(('poll_minutes__gte', 1)), name='feed_poll_minutes_min'),
+            model_name="feed",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("poll_minutes__gte", 1)), name="feed_poll_minutes_min"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='feeditem',
-            constraint=models.UniqueConstraint(fields=('feed', 'key'), name='feeditem_key_unique_in_feed'),
+            model_name="feeditem",
+            constraint=models.UniqueConstraint(fields=("feed", "key"), name="feeditem_key_unique_in_feed"),
         ),
         migrations.AddConstraint(
-            model_name='feeditemversion',
-            constraint=models.UniqueConstraint(fields=('item', 'number'), name='feeditemversion_number_unique'),
+            model_name="feeditemversion",
+            constraint=models.UniqueConstraint(fields=("item", "number"), name="feeditemversion_number_unique"),
         ),
     ]

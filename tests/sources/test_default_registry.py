@@ -11,9 +11,7 @@ import pytest
 
 from claims.extraction.names import fold_name
 
-REGISTRY_PATH = (
-    Path(__file__).resolve().parents[2] / "sources" / "data" / "default_sources.json"
-)
+REGISTRY_PATH = Path(__file__).resolve().parents[2] / "sources" / "data" / "default_sources.json"
 KINDS = {
     "news_agency",
     "news_outlet",
@@ -57,20 +55,12 @@ def test_slugs_are_unique(registry):
 
 
 def test_slugs_are_lowercase_words_joined_by_hyphens(registry):
-    bad = [
-        entry["slug"]
-        for entry in registry
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["slug"])
-    ]
+    bad = [entry["slug"] for entry in registry if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry["slug"])]
     assert bad == []
 
 
 def test_every_kind_is_a_source_kind(registry):
-    bad = [
-        (entry["slug"], entry["kind"])
-        for entry in registry
-        if entry["kind"] not in KINDS
-    ]
+    bad = [(entry["slug"], entry["kind"]) for entry in registry if entry["kind"] not in KINDS]
     assert bad == []
 
 
@@ -82,8 +72,7 @@ def test_country_is_a_two_letter_code_or_null(registry):
     bad = [
         (entry["slug"], entry["country"])
         for entry in registry
-        if entry["country"] is not None
-        and not re.fullmatch(r"[A-Z]{2}", entry["country"])
+        if entry["country"] is not None and not re.fullmatch(r"[A-Z]{2}", entry["country"])
     ]
     assert bad == []
 
@@ -92,8 +81,7 @@ def test_homepage_is_an_https_or_http_url_or_null(registry):
     bad = [
         (entry["slug"], entry["homepage"])
         for entry in registry
-        if entry["homepage"] is not None
-        and not re.match(r"https?://[^/\s]+\.[a-z]{2,}", entry["homepage"])
+        if entry["homepage"] is not None and not re.match(r"https?://[^/\s]+\.[a-z]{2,}", entry["homepage"])
     ]
     assert bad == []
 
@@ -101,9 +89,7 @@ def test_homepage_is_an_https_or_http_url_or_null(registry):
 def test_every_parent_is_a_source_in_the_registry(registry):
     slugs = {entry["slug"] for entry in registry}
     orphans = [
-        (entry["slug"], entry["parent"])
-        for entry in registry
-        if entry["parent"] and entry["parent"] not in slugs
+        (entry["slug"], entry["parent"]) for entry in registry if entry["parent"] and entry["parent"] not in slugs
     ]
     assert orphans == []
 
@@ -155,9 +141,7 @@ def test_folded_aliases_name_exactly_one_source(registry):
     for entry in registry:
         for alias in [entry["name"], *entry["aliases"]]:
             owners[fold_name(alias)].add(entry["slug"])
-    shared = {
-        folded: sorted(slugs) for folded, slugs in owners.items() if len(slugs) > 1
-    }
+    shared = {folded: sorted(slugs) for folded, slugs in owners.items() if len(slugs) > 1}
     assert shared == {}
 
 
@@ -165,7 +149,5 @@ def test_no_source_lists_the_same_folded_alias_twice(registry):
     repeated = []
     for entry in registry:
         folded = [fold_name(alias) for alias in entry["aliases"]]
-        repeated += [
-            (entry["slug"], key) for key in sorted(set(folded)) if folded.count(key) > 1
-        ]
+        repeated += [(entry["slug"], key) for key in sorted(set(folded)) if folded.count(key) > 1]
     assert repeated == []
