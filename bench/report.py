@@ -77,7 +77,8 @@ def rows() -> list[tuple[str, str, str, str]]:
         memory = ingestion["worker_memory_mib"]
         out.append(
             (
-                f"Ingestion: {ingestion['documents']:,} docs of ~{ingestion['mean_words']} words, {ingestion['backend']}",
+                f"Ingestion: {ingestion['documents']:,} docs of ~{ingestion['mean_words']} words, {ingestion['backend']} "
+                f"backend (follow-up tasks {ingestion.get('follow_up_tasks', 'run by the same workers')})",
                 f"{rate} docs/s extracted; worker memory peak {memory['peak_total']} MiB "
                 f"(largest process {memory['peak_largest_process']} MiB)",
                 ">= 10 docs/s",
