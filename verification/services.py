@@ -684,55 +684,76 @@ def review_item_reopen(*, claim: Claim, user, note: str) -> ReviewItem:
 # Queue upkeep (the periodic task) --------------------------------------------------------------
 
 
-@transaction.atomic
+UPKEEP_BATCH = 1000
+
+
+def _upkeep_lock(item_id: int, claim_id: int, **conditions) -> ReviewItem | None:
+    """Lock one item for upkeep, claim first, or None when it no longer qualifies or a person holds it.
+
+    Flagging and reopening lock a claim and then its item; upkeep takes the same order, and skips an
+    item someone is working on instead of waiting for it, so it can deadlock with neither. One short
+    transaction per item keeps checkers from waiting behind a whole batch.
+    """
+    Claim.objects.select_for_update().filter(pk=claim_id).values_list("pk", flat=True).first()
+    return (
+        ReviewItem.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("claim", "assignee")
+        .filter(pk=item_id, **conditions)
+        .first()
+    )
+
+
 def review_items_release_expired(*, now: datetime | None = None) -> int:
     """Put items whose lease ran out back in the queue."""
     now = now or timezone.now()
-    expired = (
-        ReviewItem.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("claim", "assignee")
-        .filter(state=ReviewItem.State.IN_PROGRESS, lease_expires_at__lt=now)
-    )
+    conditions = {"state": ReviewItem.State.IN_PROGRESS, "lease_expires_at__lt": now}
+    expired = ReviewItem.objects.filter(**conditions).values_list("pk", "claim_id")[:UPKEEP_BATCH]
     count = 0
-    for item in expired:
-        before = _item_state(item)
-        item.state = ReviewItem.State.QUEUED
-        item.assignee = None
-        item.lease_expires_at = None
-        item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
-        _set_claim_status(item.claim_id, Claim.Status.FLAGGED)
-        event_record(
-            verb="review_item.lease_expired",
-            obj=item,
-            actor_label="queue upkeep",
-            claim=item.claim,
-            before=before,
-            after=_item_state(item),
-        )
-        count += 1
+    for item_id, claim_id in list(expired):
+        with transaction.atomic():
+            item = _upkeep_lock(item_id, claim_id, **conditions)
+            if item is None:
+                continue
+            before = _item_state(item)
+            item.state = ReviewItem.State.QUEUED
+            item.assignee = None
+            item.lease_expires_at = None
+            item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
+            _set_claim_status(item.claim_id, Claim.Status.FLAGGED)
+            event_record(
+                verb="review_item.lease_expired",
+                obj=item,
+                actor_label="queue upkeep",
+                claim=item.claim,
+                before=before,
+                after=_item_state(item),
+            )
+            count += 1
     return count
 
 
-@transaction.atomic
 def review_items_escalate_overdue(*, now: datetime | None = None) -> int:
     """Mark open items past their due date as escalated, so editors see them first."""
     now = now or timezone.now()
-    overdue = ReviewItem.objects.select_for_update(skip_locked=True).filter(
-        state__in=OPEN_STATES, due_at__lt=now, escalated=False
-    )
+    conditions = {"state__in": OPEN_STATES, "due_at__lt": now, "escalated": False}
+    overdue = ReviewItem.objects.filter(**conditions).values_list("pk", "claim_id")[:UPKEEP_BATCH]
     count = 0
-    for item in overdue:
-        item.escalated = True
-        item.save(update_fields=["escalated", "updated_at"])
-        event_record(
-            verb="review_item.escalated",
-            obj=item,
-            actor_label="queue upkeep",
-            claim=item.claim,
-            before={"escalated": False},
-            after={"escalated": True, "due_at": item.due_at.isoformat()},
-        )
-        count += 1
+    for item_id, claim_id in list(overdue):
+        with transaction.atomic():
+            item = _upkeep_lock(item_id, claim_id, **conditions)
+            if item is None:
+                continue
+            item.escalated = True
+            item.save(update_fields=["escalated", "updated_at"])
+            event_record(
+                verb="review_item.escalated",
+                obj=item,
+                actor_label="queue upkeep",
+                claim=item.claim,
+                before={"escalated": False},
+                after={"escalated": True, "due_at": item.due_at.isoformat()},
+            )
+            count += 1
     return count
 
 
