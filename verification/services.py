@@ -302,6 +302,11 @@ def review_item_release(*, item: ReviewItem, user) -> ReviewItem:
         raise ValidationError("Only an item in progress can be released.")
     if item.assignee_id != user.pk and not is_editor(user):
         raise PermissionDenied("Only the checker working on it, or an editor, can release this item.")
+    return _requeue(item, verb="review_item.released", actor=user)
+
+
+def _requeue(item: ReviewItem, *, verb: str, actor=None, actor_label: str = "") -> ReviewItem:
+    """Put a locked item back in the queue, unassigned, and audit why."""
     before = _item_state(item)
     item.state = ReviewItem.State.QUEUED
     item.assignee = None
@@ -309,7 +314,13 @@ def review_item_release(*, item: ReviewItem, user) -> ReviewItem:
     item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
     _set_claim_status(item.claim_id, Claim.Status.FLAGGED)
     event_record(
-        verb="review_item.released", obj=item, actor=user, claim=item.claim, before=before, after=_item_state(item)
+        verb=verb,
+        obj=item,
+        actor=actor,
+        actor_label=actor_label,
+        claim=item.claim,
+        before=before,
+        after=_item_state(item),
     )
     return item
 
@@ -714,20 +725,7 @@ def review_items_release_expired(*, now: datetime | None = None) -> int:
             item = _upkeep_lock(item_id, claim_id, **conditions)
             if item is None:
                 continue
-            before = _item_state(item)
-            item.state = ReviewItem.State.QUEUED
-            item.assignee = None
-            item.lease_expires_at = None
-            item.save(update_fields=["state", "assignee", "lease_expires_at", "updated_at"])
-            _set_claim_status(item.claim_id, Claim.Status.FLAGGED)
-            event_record(
-                verb="review_item.lease_expired",
-                obj=item,
-                actor_label="queue upkeep",
-                claim=item.claim,
-                before=before,
-                after=_item_state(item),
-            )
+            _requeue(item, verb="review_item.lease_expired", actor_label="queue upkeep")
             count += 1
     return count
 
