@@ -7,8 +7,7 @@ Each claim names its sentence by a unique substring; the script expands it to th
 Run from the repository root: python tests/extraction/texts/build_attribution.py > tests/extraction/texts/attribution.jsonl
 """
 
-import json
-import sys
+from gold_format import print_documents
 
 # (substring of the sentence, claimant, claimant_org, via, kind, substring of the denied claim, cue)
 DOCS = [
@@ -269,42 +268,5 @@ DOCS = [
 ]
 
 
-def sentence_of(sents: list[str], doc_id: str, sub: str) -> str:
-    hits = [s for s in sents if sub in s]
-    assert len(hits) == 1, (doc_id, sub, hits)
-    return hits[0]
-
-
-def main() -> None:
-    sys.path.insert(0, ".")
-    from claims.extraction.sentences import split_sentences
-
-    for doc in DOCS:
-        text = "\n".join(doc["lines"])
-        sents = [text[s.start : s.end] for s in split_sentences(text)]
-        ids = {}
-        claims = []
-        for n, (sub, claimant, org, via, kind, denies, cue) in enumerate(doc["claims"], 1):
-            key = f"c{n}"
-            ids.setdefault(sub, key)
-            claims.append(
-                {
-                    "id": key,
-                    "sentence": sentence_of(sents, doc["id"], sub),
-                    "claimant": claimant,
-                    "claimant_org": org,
-                    "via": via,
-                    "kind": kind,
-                    "denies": denies,
-                    "unverified": cue is not None,
-                    "cue": cue,
-                }
-            )
-        for c in claims:
-            if c["denies"]:
-                c["denies"] = ids[c["denies"]]
-        print(json.dumps({"id": doc["id"], "text": text, "claims": claims}, ensure_ascii=False))
-
-
 if __name__ == "__main__":
-    main()
+    print_documents(DOCS)
