@@ -18,7 +18,9 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 if DEBUG:
     SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-quickstart-key-for-local-use-only")
 else:
-    SECRET_KEY = env("DJANGO_SECRET_KEY")
+    # Offline commands (makemigrations, check) sign nothing and may run without it; the web and
+    # worker entry points refuse to start without it (config.startup.require_secret_key).
+    SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
