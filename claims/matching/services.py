@@ -76,16 +76,22 @@ def claim_facts(claim: Claim) -> ClaimFacts:
     )
 
 
-def _similarities(claim: Claim, others: list[Claim], use_encoder: bool) -> dict[int, float] | None:
-    if not use_encoder or not others:
+def _similarities(pairs: dict[Claim, list[Claim]], use_encoder: bool) -> dict[tuple[int, int], float] | None:
+    """Cosine of each claim to each of its candidates, every distinct text encoded once, in batches."""
+    if not use_encoder or not any(pairs.values()):
         return None
     from claims.matching.embeddings import load_encoder
 
     encoder = load_encoder()
     if encoder is None:
         return None
-    vectors = encoder.encode([claim.text, *[other.text for other in others]])
-    return {other.pk: float(vectors[n + 1] @ vectors[0]) for n, other in enumerate(others)}
+    texts = list(dict.fromkeys(claim.text for claim, others in pairs.items() for claim in (claim, *others)))
+    vectors = dict(zip(texts, encoder.encode(texts), strict=True))
+    return {
+        (claim.pk, other.pk): float(vectors[other.text] @ vectors[claim.text])
+        for claim, others in pairs.items()
+        for other in others
+    }
 
 
 def _stored(ids: list[int]) -> list[Claim]:
@@ -94,21 +100,37 @@ def _stored(ids: list[int]) -> list[Claim]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def claim_match_decisions(*, claim: Claim, config: MatchSettings | None = None) -> list[LinkDecision]:
-    """Links one claim should have to claims of other documents (computed, not stored)."""
+def claim_match_candidates(*, claim: Claim, config: MatchSettings | None = None) -> list[Claim]:
+    """Stored claims of other documents that could be the same claim, a denial of it, or what it denies."""
     config = config or MatchSettings.current()
     since = timezone.now() - timedelta(days=config.window_days) if config.window_days else None
-    facts = claim_facts(claim)
     query = f"{claim.text} {claim.sentence}"
     found = candidate_claims(text=query, limit=config.candidates, exclude_document_id=claim.document_id, since=since)
-    stored = _stored([c.claim_id for c in found])
-    similarity = _similarities(claim, stored, config.use_encoder)
+    return _stored([c.claim_id for c in found])
+
+
+def claim_match_decisions(
+    *,
+    claim: Claim,
+    config: MatchSettings | None = None,
+    stored: list[Claim] | None = None,
+    similarity: dict[tuple[int, int], float] | None = None,
+) -> list[LinkDecision]:
+    """Links one claim should have to claims of other documents (computed, not stored)."""
+    config = config or MatchSettings.current()
+    if stored is None:
+        stored = claim_match_candidates(claim=claim, config=config)
+        similarity = _similarities({claim: stored}, config.use_encoder)
+    facts = claim_facts(claim)
     decisions: list[LinkDecision] = []
+
+    def sim(other: Claim) -> float | None:
+        return similarity.get((claim.pk, other.pk)) if similarity else None
 
     if claim.kind in (DENIAL, COUNTER_CLAIM):
         # A denial rejects one claim: the best-supported target only.
         disputes = [
-            decide_dispute(facts, claim_facts(other), similarity=similarity.get(other.pk) if similarity else None)
+            decide_dispute(facts, claim_facts(other), similarity=sim(other))
             for other in stored
             if other.kind == Claim.Kind.CLAIM
         ]
@@ -118,14 +140,14 @@ def claim_match_decisions(*, claim: Claim, config: MatchSettings | None = None) 
         repeats: list[LinkDecision] = []
         for other in stored:
             other_facts = claim_facts(other)
-            sim = similarity.get(other.pk) if similarity else None
             if other.kind in (Claim.Kind.DENIAL, Claim.Kind.COUNTER_CLAIM):
-                # The claim can arrive after its denial: take over only if it beats the denial's current target.
-                decision = decide_dispute(other_facts, facts, similarity=sim)
-                if decision and decision.confidence > _best_dispute_confidence(other.pk):
+                # The claim can arrive after its denial: the write step lets it take over the denial
+                # only if it beats the denial's current target.
+                decision = decide_dispute(other_facts, facts, similarity=sim(other))
+                if decision:
                     decisions.append(decision)
             else:
-                decision = decide_repeat(facts, other_facts, similarity=sim)
+                decision = decide_repeat(facts, other_facts, similarity=sim(other))
                 if decision:
                     repeats.append(decision)
         # The closest few reports are enough: they link on to the rest, and a checker reads every suggestion.
@@ -192,19 +214,44 @@ def _refresh_disputed(claim_ids: set[int]) -> None:
     Claim.objects.filter(pk__in=claim_ids - disputed, disputed=True).update(disputed=False)
 
 
-@transaction.atomic
 def document_match_claims(*, document_id: int) -> dict[str, int]:
-    """Link a processed document's claims to stored claims of other documents; safe to run twice."""
+    """Link a processed document's claims to stored claims of other documents; safe to run twice.
+
+    The slow part (candidate search, and the sentence encoder where it is installed) runs before
+    any lock is taken; only writing the links is one short transaction.
+    """
     config = MatchSettings.current()
+    claims = list(
+        Claim.objects.filter(document_id=document_id).select_related("document__outlet", "claimant", "claimant_body")
+    )
+    candidates = {claim: claim_match_candidates(claim=claim, config=config) for claim in claims}
+    similarity = _similarities(candidates, config.use_encoder)
+    decisions = [
+        decision
+        for claim, stored in candidates.items()
+        for decision in claim_match_decisions(claim=claim, config=config, stored=stored, similarity=similarity)
+    ]
+    return _document_links_write(
+        document_id=document_id, own={c.pk for c in claims}, decisions=decisions, config=config
+    )
+
+
+@transaction.atomic
+def _document_links_write(
+    *, document_id: int, own: set[int], decisions: list[LinkDecision], config: MatchSettings
+) -> dict[str, int]:
     document = Document.objects.select_for_update().get(pk=document_id)
     counts = {"linked": 0, "suggested": 0, "updated": 0, "unchanged": 0, "kept": 0}
-    claims = list(document.claims.select_related("document__outlet", "claimant", "claimant_body"))
     touched: set[int] = set()
-    for claim in claims:
-        for decision in claim_match_decisions(claim=claim, config=config):
-            counts[_link_save(decision, config)] += 1
-            if decision.relation in DISPUTING:
-                touched.add(decision.to_id)
+    for decision in decisions:
+        taking_over = decision.from_id not in own and decision.relation in DISPUTING
+        # Checked under the document lock: another document may have given that denial a better target
+        # since the decisions were computed.
+        if taking_over and decision.confidence <= _best_dispute_confidence(decision.from_id):
+            continue
+        counts[_link_save(decision, config)] += 1
+        if decision.relation in DISPUTING:
+            touched.add(decision.to_id)
     _refresh_disputed(touched)
     if counts["linked"] or counts["suggested"] or counts["updated"]:
         event_record(verb="document.matched", obj=document, actor_label="matching", after=counts)

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from claims.matching.services import (
@@ -167,3 +168,54 @@ def test_a_claim_matching_a_published_claim_is_previously_checked():
     assert repeat.previous_check == checked
     assert repeat.previous_check.rating == Claim.Rating.FALSE
     assert unrelated.previous_check is None
+
+
+class RecordingEncoder:
+    """Stands in for the sentence encoder: bag-of-words vectors, and a note of how it was called."""
+
+    def __init__(self):
+        self.calls: list[tuple[int, bool]] = []
+
+    def encode(self, texts):
+        from django.db import connection
+
+        self.calls.append((len(texts), len(connection.atomic_blocks)))
+        words = sorted({w for t in texts for w in t.lower().split()})
+        vectors = np.array([[float(w in t.lower().split()) for w in words] for t in texts])
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.fixture
+def recording_encoder(settings, monkeypatch):
+    from claims.matching import embeddings
+
+    settings.CLAIMTRACK_MATCH_EMBEDDINGS = True
+    encoder = RecordingEncoder()
+    monkeypatch.setattr(embeddings, "load_encoder", lambda: encoder)
+    return encoder
+
+
+def test_the_encoder_runs_before_the_transaction_that_writes_links(recording_encoder):
+    from django.db import connection
+
+    claim = store(CLAIM_SENTENCE, claimant="Russia")
+    denial = store(DENIAL_SENTENCE, kind="denial", claimant="France")
+    outside = len(connection.atomic_blocks)
+
+    document_match_claims(document_id=denial.document_id)
+
+    assert recording_encoder.calls
+    assert all(depth == outside for _, depth in recording_encoder.calls)
+    assert links_between(denial, claim).get().relation == ClaimLink.Relation.DENIES
+
+
+def test_a_document_is_encoded_in_one_batch_with_each_text_once(recording_encoder):
+    store("Russia said Shoigu and Lecornu discussed potential talks on the Ukraine conflict.", claimant="Russia")
+    document = DocumentFactory(text=f"{DENIAL_SENTENCE} {CLAIM_SENTENCE}")
+    ClaimFactory(document=document, key="c1", sentence=DENIAL_SENTENCE, text=DENIAL_SENTENCE, kind="denial")
+    ClaimFactory(document=document, key="c2", sentence=CLAIM_SENTENCE, text=CLAIM_SENTENCE, kind="claim")
+
+    document_match_claims(document_id=document.pk)
+
+    # Three distinct texts: the two claims of the document and the stored claim (shared by both).
+    assert [count for count, _ in recording_encoder.calls] == [3]
