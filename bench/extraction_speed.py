@@ -99,6 +99,31 @@ def time_backend(docs: list[str], backend: str, gaz, runs: int, batched: bool) -
     return wall, cpu
 
 
+def many_cues() -> dict[str, dict[str, float]]:
+    """CPU seconds of extract() (rules) on one sentence of n reporting verbs, n doubling: the time
+    should double with n, not quadruple."""
+    names = ["Anna Berg", "Boris Lind", "Carla Diaz", "Dmitri Orlov"]
+    shapes = {
+        "said * n": lambda n: "said " * n,
+        "n named speakers": lambda n: "Officials said " + " ".join(f"{names[i % 4]} said" for i in range(n)) + ".",
+    }
+    out: dict[str, dict[str, float]] = {}
+    for label, make in shapes.items():
+        out[label] = {}
+        for n in (1000, 2000, 4000):
+            text = make(n)
+            start = time.process_time()
+            extract(text, backend="rules")
+            out[label][str(n)] = round(time.process_time() - start, 3)
+        secs = list(out[label].values())
+        print(
+            f"one sentence, {label:16s}: "
+            + ", ".join(f"n={n} {t:.3f} CPU-s" for n, t in out[label].items())
+            + f"; x{secs[-1] / max(secs[0], 1e-9):.1f} for 4x n"
+        )
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=120_000)
@@ -144,6 +169,7 @@ def main() -> None:
             f"{statistics.median(batched):9,.0f} wall, {statistics.median(batched_cpu):9,.0f} CPU;  "
             f"peak RSS so far {peak_rss_mb():.0f} MB"
         )
+    out["many_cues_in_one_sentence_cpu_s"] = many_cues()
     out["load_average_1min"] = round(os.getloadavg()[0], 2)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     print(f"peak RSS: {out['peak_rss_mb']} MB; load average while running: {out['load_average_1min']}")

@@ -1,7 +1,7 @@
 """Entry points: pick a backend, split sentences, find attributions, denials and cues.
 
-The document-level steps live here: who "he" and "the mayor" are, which claim a denial rejects,
-and which claims an unverified cue covers.
+The document-level steps live here: who "he" and "the mayor" are, and a first reading of which
+claim a denial rejects; disputes.py then settles denials and which claims an unverified cue covers.
 """
 
 from __future__ import annotations
@@ -832,37 +832,6 @@ def _who_of_entry(entry: GazetteerEntry, reg: Registry, pos: int, surface: str) 
 
 
 # ---------------------------------------------------------------------------------------------
-# Unverified cues.
-
-_UNVERIFIED_RE = re.compile(
-    r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
-    r"(?:independently\s+|immediately\s+|yet\s+)?(?:verify|confirm|corroborate|authenticate)\b"
-    r"|(?:could|can|cannot|can't|couldn't|could\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
-    r"(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+|separately\s+)+(?:verif|confirm|corroborat|authenticat)\w*"
-    r"|(?:could|can|cannot|can't|couldn't|could\s+not)\s*(?:not\s+)?(?:be\s+)?(?:verif|corroborat|authenticat)\w*"
-    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+)?(?:verified|confirmed|corroborated)"
-    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:independently\s+)?(?:verified|corroborated)"
-    r"|no\s+independent\s+(?:confirmation|verification|corroboration)|unsubstantiated|citing\s+no\s+evidence"
-    r"|not\s+(?:been\s+)?independently\s+(?:verified|confirmed|corroborated)"
-    r"|without\s+(?:providing|offering|giving|presenting|citing|producing|showing|sharing|supplying)\s+"
-    r"(?:any\s+)?(?:evidence|proof|supporting\s+evidence)|without\s+(?:any\s+)?(?:evidence|proof)"
-    r"|(?:did|does|do)\s+not\s+(?:provide|offer|give|present|produce|show|cite|share)\s+(?:any\s+)?(?:evidence|proof)"
-    r"|(?:provided|offered|gave|presented|produced|cited|shared|showed)\s+no\s+(?:evidence|proof)"
-    r"|no\s+evidence\s+(?:was|has\s+been|had\s+been)\s+(?:provided|offered|given|presented)"
-    r"|unconfirmed|unverified|uncorroborated"
-    r"|not\s+possible\s+to\s+(?:independently\s+)?(?:verify|confirm)|impossible\s+to\s+(?:independently\s+)?(?:verify|confirm))",
-    re.IGNORECASE,
-)
-_UNVERIFIED_KEYS = ("verif", "confirm", "evidence", "proof", "corroborat", "authenticat", "unsubstantiated")
-_EVIDENCE_TYPES = re.compile(r"evidence|proof|unconfirmed|unverified|uncorroborated", re.IGNORECASE)
-_SINGULAR_OBJ = re.compile(
-    r"\b(?:verify|confirm|corroborate|authenticate)\w*\s+(?:(?:the|this|that|his|her|its|their)\s+)?(?:\w+\s+)?"
-    r"(?:claim|report|account|statement|figure|video|footage|assertion|allegation|toll|number|post|image|it)\b",
-    re.IGNORECASE,
-)
-
-
-# ---------------------------------------------------------------------------------------------
 # Building claims.
 
 
@@ -880,7 +849,6 @@ class _Draft:
     confidence: float = 0.8
     speaker_pos: int = 0
     denies: _Draft | None = None
-    unverified_cue: Span | None = None
     org_from_statement: str | None = None
 
 
@@ -1375,88 +1343,6 @@ def _link_denials(drafts: list[_Draft], reg: Registry, look: _Lookup) -> None:
                 d.denies = None
 
 
-_PLURAL_SCOPE = re.compile(
-    r"\b(?:either|neither|both|all|any\s+of|these|those|the\s+(?:\w+\s+)?(?:accounts|claims|reports|figures|"
-    r"statements|allegations|assertions|details|numbers|tolls|videos|images|casualty\s+figures))\b",
-    re.IGNORECASE,
-)
-
-
-def _scope_back(sents: list[Sentence], by_sent: dict[int, list[_Draft]], i: int, floor: int) -> list[_Draft]:
-    """Claims a cue in sentence i may look back to: its paragraph, or the run of claims just before it."""
-    para = sents[i].paragraph
-    para_len = 1 + sum(1 for j in (i - 1, i + 1) if 0 <= j < len(sents) and sents[j].paragraph == para)
-    out: list[_Draft] = []
-    gap = 0
-    j = i - 1
-    while j >= floor and i - j <= 6:
-        if para_len >= 2 and sents[j].paragraph != para:
-            break  # a cue inside a paragraph speaks of that paragraph
-        if by_sent.get(j):
-            out[:0] = by_sent[j]
-            gap = 0
-        else:
-            gap += 1
-            if gap > 1 and out:
-                break
-        j -= 1
-    return out
-
-
-def _apply_unverified(text: str, sents: list[Sentence], drafts: list[_Draft]) -> None:
-    by_sent: dict[int, list[_Draft]] = {}
-    for d in drafts:
-        by_sent.setdefault(d.sent_idx, []).append(d)
-    floor = 0
-    for i, sent in enumerate(sents):
-        s = text[sent.start : sent.end]
-        low = s.lower()
-        if not any(k in low for k in _UNVERIFIED_KEYS):
-            continue
-        for m in _UNVERIFIED_RE.finditer(s):
-            own = by_sent.get(i, [])
-            cue_text = m.group(0)
-            evidence_type = bool(_EVIDENCE_TYPES.search(cue_text))
-            own_targets = [d for d in own if not (d.who.outlet and not evidence_type)]
-            if own_targets:
-                targets = own_targets
-                cue = _span(text, sent.start + m.start(), sent.start + m.end())
-            else:
-                # Backward: the claims this sentence refers to ("the accounts", "the claim").
-                cue_end = sent.start + len(s.rstrip(" .!?”\"’'"))
-                cue = (
-                    _span(text, sent.start, cue_end)
-                    if len(s.split()) <= 30
-                    else _span(text, sent.start + m.start(), sent.start + m.end())
-                )
-                cands = _scope_back(sents, by_sent, i, floor)
-                if not cands:
-                    continue
-                poss = _possessor(s)
-                if poss and not re.match(r"(?:either|neither|both|each)\b", poss.strip(), re.IGNORECASE):
-                    psides = {lx.COUNTRY_OF[w] for w in _words(poss) if w in lx.COUNTRY_OF and lx.COUNTRY_OF[w]}
-                    picked = [
-                        d
-                        for d in cands
-                        if (psides and psides & _sides(d))
-                        or _fold(_surface(poss)) in _fold(d.who.name or "")
-                        or (d.who.name and _fold(d.who.name) in _fold(poss))
-                    ]
-                    if picked:
-                        cands = picked
-                if not _PLURAL_SCOPE.search(s):
-                    # one claim: the last one made, passing over denials of it
-                    denial_sents = {d.sent_idx for d in cands if d.kind != "claim"}
-                    claims_only = [d for d in cands if d.sent_idx not in denial_sents] or cands
-                    last = claims_only[-1].sent_idx
-                    cands = [d for d in claims_only if d.sent_idx == last]
-                targets = cands
-                floor = i + 1
-            for d in targets:
-                if d.unverified_cue is None:
-                    d.unverified_cue = cue
-
-
 _NEGATION = re.compile(r"\b(?:not|never|no|n[’']t|neither|nor|nothing|none)\b", re.IGNORECASE)
 
 
@@ -1572,7 +1458,6 @@ def _finish(
     _contrasts(drafts, text)
     _negated_versions(drafts)
     _rival_versions(drafts, text)
-    _apply_unverified(text, sents, drafts)
     keys = {id(d): f"c{n}" for n, d in enumerate(drafts, 1)}
     out = []
     for d in drafts:
@@ -1592,8 +1477,9 @@ def _finish(
                 kind=d.kind if d.kind != "counter" else "claim",
                 denies=keys[id(d.denies)] if d.denies is not None else None,
                 cue=d.cue,
-                unverified=d.unverified_cue is not None,
-                unverified_cue=d.unverified_cue,
+                # which claims an unverified cue covers is settled over the whole document by disputes.refine
+                unverified=False,
+                unverified_cue=None,
                 confidence=max(0.05, min(0.99, d.confidence)),
             )
         )

@@ -8,7 +8,9 @@ All offsets here are absolute offsets into the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from . import lexicon as lx
 
@@ -641,6 +643,14 @@ class SentenceAnalysis:
     tokens: list[Tok] | None = None  # kept for the document-level pass, which reads names from them
 
 
+def _first_tok_from(toks: list[Tok], pos: int) -> int:
+    """Index of the first token starting at or after pos (len(toks) if none); tokens are in text order."""
+    return bisect_left(toks, pos, key=_TOK_START)
+
+
+_TOK_START = attrgetter("start")
+
+
 def tokenize(text: str, offset: int) -> list[Tok]:
     return [Tok(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
 
@@ -965,19 +975,37 @@ def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple
 
 
 # Any of these words may open an attribution; a sentence with none of them is skipped at once.
-CUE_HINT = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(lx.CUE_FORMS, key=len, reverse=True))
-    + r"|according|quoted|citing|called|calling|calls|described|describing|describes|labelled|labeled|"
-    r"labelling|branded|termed|denounced|saying)\b",
-    re.IGNORECASE,
+_HINT_WORDS = frozenset(lx.CUE_FORMS) | frozenset(
+    "according quoted citing called calling calls described describing describes labelled labeled labelling "
+    "branded termed denounced saying".split()
 )
+CUE_HINT = re.compile(r"\b(?:" + "|".join(sorted(_HINT_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# The words that can open CALLED_FALSE_RE.
+_CALLED_WORDS = frozenset(
+    "called calling calls described describing describes labelled labeled labelling branded dismissed dismissing "
+    "dismisses termed denounced".split()
+)
+_WORD_RUN = re.compile(r"\w+")
+# The only characters outside ASCII that re.IGNORECASE matches to an ASCII letter.
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lower_words(s: str, low: str) -> frozenset[str] | None:
+    """The sentence's words in lower case, or None where lower-casing would not line up with the
+    regexes' case-insensitive matching (a dotted capital I, a long s): then the regexes decide."""
+    if len(low) != len(s) or _CASE_FOLDS.search(s):
+        return None
+    return frozenset(_WORD_RUN.findall(low))
 
 
 def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
     """Find the attributions of the sentence text[start:end]."""
     s = text[start:end]
-    if not CUE_HINT.search(s):
+    low_s = s.lower()
+    # A sentence without a single cue word is most sentences; a set lookup per word answers it
+    # without running the long case-insensitive alternation.
+    words = lower_words(s, low_s)
+    if words.isdisjoint(_HINT_WORDS) if words is not None else not CUE_HINT.search(s):
         return SentenceAnalysis(start, end, [], [], [])
     toks = tokenize(s, start)
     idx_by_start = {t.start: k for k, t in enumerate(toks)}
@@ -987,7 +1015,6 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
     consumed: set[int] = set()  # token indexes already used as a speaker or object
 
     # Channels: platforms and bare statements.
-    low_s = s.lower()
     for m in _PLATFORM_RE.finditer(s) if (" on " in low_s or " via " in low_s) else ():
         channels.append((m.group(1), "channel", start + m.start(1)))
     for m in _STATEMENT_RE.finditer(s) if "statement" in low_s else ():
@@ -1024,8 +1051,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
     # "X quoted Y as saying" / "Y was quoted (by X) as saying".
     for m in _AS_SAYING_RE.finditer(s) if "as saying" in low_s else ():
         pos = start + m.start()
-        j = next((k for k, t in enumerate(toks) if t.start >= pos), None)
-        if j is None:
+        if _first_tok_from(toks, pos) >= len(toks):
             continue
         left = s[: m.start()]
         qm = re.search(r"\b(?:quoted|cited)\s+(.{1,80}?)\s*$", left)
@@ -1088,7 +1114,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
 
     # "called the report false", "dismissed the claims as propaganda".
     called_spans = []
-    for m in CALLED_FALSE_RE.finditer(s):
+    for m in CALLED_FALSE_RE.finditer(s) if words is None or not words.isdisjoint(_CALLED_WORDS) else ():
         pos = start + m.start()
         k = idx_by_start.get(pos)
         if k is None:
@@ -1105,7 +1131,8 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         atts.append(att)
         called_spans.append((pos, start + m.end()))
 
-    for m in _CUE_RE.finditer(s):
+    matches = _ContentMatches(text, start)
+    for m in _CUE_RE.finditer(s) if words is None or not words.isdisjoint(lx.CUE_FORMS) else ():
         pos = start + m.start()
         if any(a <= pos < b for a, b in called_spans):
             continue
@@ -1114,7 +1141,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
             continue
         form = m.group(1)
         lemma = lx.CUE_FORMS[form]
-        att = _attribution_at(text, start, end, toks, k, lemma, gaz, channels)
+        att = _attribution_at(text, start, end, toks, k, lemma, gaz, channels, matches=matches)
         if att is not None:
             atts.append(att)
 
@@ -1133,6 +1160,7 @@ def _merge_nested(atts: list[Attribution]) -> list[Attribution]:
     """'His lawyer said he denied the charges': the inner cue belongs to the outer claim."""
     out = []
     for b in atts:
+        pronoun = b.speaker is not None and b.speaker.text.lower() in _PRONOUNS
         if (
             b.speaker is not None
             and _COUNTED.match(b.speaker.text)
@@ -1147,17 +1175,11 @@ def _merge_nested(atts: list[Attribution]) -> list[Attribution]:
         ):
             # "At least 18 people reported ..., officials said": the counted people are the news, not the source
             continue
-        outer = next(
-            (
-                a
-                for a in atts
-                if a is not b
-                and a.content
-                and a.content[0] <= b.cue_start < a.content[1]
-                and b.speaker is not None
-                and b.speaker.text.lower() in _PRONOUNS
-            ),
-            None,
+        # only a pronoun speaker is folded into an outer claim; the others need no search of the sentence
+        outer = (
+            next((a for a in atts if a is not b and a.content and a.content[0] <= b.cue_start < a.content[1]), None)
+            if pronoun
+            else None
         )
         if outer is None:
             out.append(b)
@@ -1170,6 +1192,24 @@ def _merge_nested(atts: list[Attribution]) -> list[Attribution]:
 
 def _prev_word(toks: list[Tok], k: int, n: int = 1) -> str:
     return toks[k - n].low if k - n >= 0 else ""
+
+
+_ABBREVIATION_END = re.compile(r"\([A-Z][A-Za-z]{1,7}\)$")
+
+
+def _abbreviation_start(s: str) -> int:
+    """Where a closing "(HUR)" and the spaces before it begin in s, or -1.
+
+    Looks only at the end of s, so a sentence with many cues is not re-read once per cue."""
+    if not s.endswith(")"):
+        return -1
+    m = _ABBREVIATION_END.search(s, max(0, len(s) - 10))
+    if m is None:
+        return -1
+    a = m.start()
+    while a > 0 and s[a - 1].isspace():
+        a -= 1
+    return a
 
 
 def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
@@ -1195,9 +1235,9 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             left_end = base + m.start()
             left = text[base:left_end]
         stripped = left.rstrip()
-        abbrev = re.search(r"\s*\([A-Z][A-Za-z]{1,7}\)$", stripped)
-        if abbrev:  # "the military intelligence agency (HUR) said"
-            stripped = stripped[: abbrev.start()]
+        abbrev = _abbreviation_start(stripped)
+        if abbrev >= 0:  # "the military intelligence agency (HUR) said"
+            stripped = stripped[:abbrev]
             left_end = base + len(stripped)
         if not stripped:
             return None
@@ -1243,12 +1283,12 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 continue
             return None
         # the noun phrase that ends here
-        j = next((i for i in range(len(toks)) if toks[i].start >= base + len(stripped)), len(toks))
+        j = _first_tok_from(toks, base + len(stripped))
         tail = _SPEAKER_TAIL_END.search(stripped, max(0, len(stripped) - 120))
         tail_start = None
         if tail:
             tail_start = base + tail.start()
-            j = next((i for i in range(len(toks)) if toks[i].start >= tail_start), len(toks))
+            j = _first_tok_from(toks, tail_start)
         if stripped.endswith(("and", "but")) and (len(stripped) == 3 or not stripped[-4].isalnum()):
             return _clause_subject(text, base, toks, k)
         rng = _np_backward(toks, j)
@@ -1261,7 +1301,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             # "Shareholders of the troubled chipmaker said": a short subject opening the sentence
             lead = _LEAD_IN.match(text, base).end()
             head = text[lead : base + len(stripped)]
-            words = head.split()
+            words = head.split(None, 8)  # only a phrase of up to 8 words counts
             if (
                 1 <= len(words) <= 8
                 and (
@@ -1284,7 +1324,7 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 a = base + lm.start(1)
             lead = _LEAD_IN.match(text, base).end()
             whole = text[lead:b]
-            hw = whole.split()
+            hw = whole.split(None, 12)  # only a phrase of up to 12 words counts
             if (
                 a > lead
                 and 3 <= len(hw) <= 12
@@ -1316,8 +1356,8 @@ _LEAD_IN = re.compile(
 def _clause_subject(text, base, toks, k) -> Mention | None:
     """The subject of the first verb when the cue is a second one: "X called it false and said ..."."""
     lead = _LEAD_IN.match(text, base)
-    i = next((n for n, t in enumerate(toks) if t.start >= lead.end()), None)
-    if i is None or i >= k:
+    i = _first_tok_from(toks, lead.end())
+    if i >= len(toks) or i >= k:
         return None
     rng = _np_forward(toks, i)
     if rng is None or rng[1] >= k:
@@ -1384,7 +1424,69 @@ def _object_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
     return _np_forward(toks, k + 1) if k + 1 < len(toks) else None
 
 
-def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_override=None) -> Attribution | None:
+class _ContentMatches:
+    """Where a regex matches in one sentence, found once for all of its cues.
+
+    The content of every cue in a sentence runs on to the same end, so searching each content
+    afresh would read a sentence of n cues n times over."""
+
+    def __init__(self, text: str, base: int):
+        self.text = text
+        self.base = base
+        self._starts: dict[tuple[re.Pattern, int], list[int]] = {}
+
+    def search(self, rx: re.Pattern, a: int, b: int) -> bool:
+        """Whether rx.search(text[a:b]) finds a match."""
+        return self.first(rx, a, b) is not None
+
+    def first(self, rx: re.Pattern, a: int, b: int) -> int | None:
+        """Where rx.search(text[a:b]) finds its match, counted from a; None for no match."""
+        if b - a < 400 or a < self.base:
+            m = rx.search(self.text[a:b])
+            return m.start() if m is not None else None
+        # A match at the first character depends on the slice (^, \b), so that one is tried on the
+        # slice; any later start sees the same characters in the slice as in the whole sentence.
+        if rx.match(self.text[a:b]) is not None:
+            return 0
+        starts = self._starts.get((rx, b))
+        if starts is None:
+            starts = []
+            p = self.base
+            while (m := rx.search(self.text, p, b)) is not None:
+                starts.append(m.start())
+                p = m.start() + 1
+            self._starts[(rx, b)] = starts
+        i = bisect_left(starts, a + 1)
+        return starts[i] - a if i < len(starts) else None
+
+
+# Where a cue's content stops: a trailing attribution, a clause after a semicolon, the final stop.
+_CONTENT_TAIL = re.compile(
+    r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said|"
+    r"(?:a|an)\s+(?:claim|assertion|allegation|accusation|statement|charge)\b)"
+    r"\b.*|;.*|[.!?]+[”\"’']?)$"
+)
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _ends_with_what(text: str, base: int, end: int) -> bool:
+    r"""Whether text[base:end] ends on the word "what" or "whatever" and spaces ("What he said was ...").
+
+    Reads only the end of the span, where a search for r"\b(?:what|whatever)\s*$" would read all of it."""
+    e = end
+    while e > base and text[e - 1].isspace():
+        e -= 1
+    tail = text[max(base, e - 8) : e].lower()
+    for word in ("what", "whatever"):
+        p = e - len(word)
+        if p >= base and tail.endswith(word):
+            return p == base or _WORD_CHAR.match(text, p - 1) is None
+    return False
+
+
+def _attribution_at(
+    text, base, end, toks, k, lemma, gaz, channels, speaker_override=None, matches=None
+) -> Attribution | None:
     cue = toks[k]
     prev = _prev_word(toks, k)
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
@@ -1396,7 +1498,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
         sp = _speaker_before(text, base, toks, k - 2, gaz, channels)
         if sp is None:
             return None
-        return _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_override=sp)
+        return _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_override=sp, matches=matches)
     if prev in ("what", "whatever", "which", "who") and speaker_override is None:
         return None  # "What he said was not true": a clause about speech, not a report of it
     if cue.low in _NOUN_LIKE_CUES and (
@@ -1503,7 +1605,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
         speaker = _speaker_before(text, base, toks, k, gaz, channels)
     if speaker is None:
         return None
-    if re.search(r"\b(?:what|whatever)\s*$", text[base : speaker.start], re.IGNORECASE):
+    if _ends_with_what(text, base, speaker.start):
         return None  # "What he said was not true": a clause about speech, not a report of it
 
     att = Attribution(cue.start, cue.end, lemma, speaker)
@@ -1556,7 +1658,7 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
         after_i = nxt_i
         obj_end_i = nxt_i
     elif inverted:
-        after_i = next((i for i in range(len(toks)) if toks[i].start >= speaker.end), len(toks))
+        after_i = _first_tok_from(toks, speaker.end)
     # Step over adverbials ("said on Monday that", "said in a statement on Telegram that").
     while after_i < len(toks) and toks[after_i].low in (
         "on",
@@ -1671,14 +1773,9 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
     # Content: after the cue when there is something there, else what stands before the speaker.
     cstart = toks[after_i].start if after_i < len(toks) else end
     cend = end
-    tail_m = re.search(
-        r"(?:,\s*(?:according\s+to|says|said|reports|reported|citing|quoted\s+by|but|while|the\s+\w+\s+said|"
-        r"(?:a|an)\s+(?:claim|assertion|allegation|accusation|statement|charge)\b)"
-        r"\b.*|;.*|[.!?]+[”\"’']?)$",
-        text[cstart:end],
-    )
-    if tail_m:
-        cend = cstart + tail_m.start()
+    tail_at = (matches or _ContentMatches(text, base)).first(_CONTENT_TAIL, cstart, end)
+    if tail_at is not None:
+        cend = cstart + tail_at
     after_text = text[toks[rest_i].start : end] if rest_i < len(toks) else ""
     if trailing or inverted or cend - cstart < 8 or after_text.startswith(","):
         lead = text[base : min(speaker.start, cue.start)]
@@ -1744,11 +1841,12 @@ def _attribution_at(text, base, end, toks, k, lemma, gaz, channels, speaker_over
     elif lemma in lx.COUNTER_LEMMAS:
         att.kind = "counter"
     if att.kind == "claim" and att.content:
-        ctext = text[att.content[0] : att.content[1]]
-        if DENIAL_ADJ_RE.search(ctext) or DENIAL_PHRASE_RE.search(ctext):
+        ca, cb = att.content
+        found = (matches or _ContentMatches(text, base)).search
+        if found(DENIAL_ADJ_RE, ca, cb) or found(DENIAL_PHRASE_RE, ca, cb):
             att.kind = "denial"
-            att.obj = ctext
-        elif OPINION_RE.search(ctext) and lemma not in lx.DENIAL_LEMMAS:
+            att.obj = text[ca:cb]
+        elif lemma not in lx.DENIAL_LEMMAS and found(OPINION_RE, ca, cb):
             return None
 
     # Relative denial: "a claim that Paris denied", "..., which Moscow rejected".

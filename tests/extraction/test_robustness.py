@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import extract
+from claims.extraction import extract, rules
 
 
 def assert_spans_slice(text, result):
@@ -98,3 +98,27 @@ def test_lone_surrogates_do_not_break_the_parser(backend):
     text = "\ud800 said \udfff. The mayor said \ud800 five people died."
     result = extract(text, backend=backend)
     assert_spans_slice(text, result)
+
+
+def test_a_sentence_of_thousands_of_reporting_verbs_has_no_speaker(backend):
+    text = "said " * 2000
+    result = extract(text, backend=backend)
+    assert result.status == "ok"
+    assert len(result.sentences) == 1
+    assert result.claims == []
+
+
+def test_each_of_hundreds_of_cues_in_one_sentence_finds_its_own_speaker():
+    names = ["Anna Berg", "Boris Lind", "Carla Diaz", "Dmitri Orlov"]
+    text = "Officials said " + " ".join(f"{names[i % 4]} said" for i in range(400)) + " nothing."
+    analysis = rules.analyse(text, 0, len(text))
+    assert [a.speaker.text for a in analysis.attributions] == ["Officials"] + [names[i % 4] for i in range(400)]
+
+
+def test_a_long_content_calling_a_report_false_is_a_denial(backend):
+    # the content runs past 400 characters, where the sentence's matches are found once for all its cues
+    middle = "which ran on Monday and again on Tuesday and Wednesday, " * 10
+    denial = extract(f"Anna Berg said the report, {middle}was false.", backend=backend)
+    claim = extract(f"Anna Berg said the report, {middle}was published.", backend=backend)
+    assert [(c.claimant, c.kind) for c in denial.claims] == [("Anna Berg", "denial")]
+    assert [(c.claimant, c.kind) for c in claim.claims] == [("Anna Berg", "claim")]
