@@ -19,6 +19,7 @@ def event_record(
     after: dict | None = None,
     note: str = "",
     claim=None,
+    claim_id: int | None = None,
 ) -> Event:
     """Write an audit event; must run inside the transaction that made the change."""
     # An event written outside the change's transaction could survive a rollback of the change.
@@ -34,7 +35,7 @@ def event_record(
         verb=verb,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
-        claim=claim,
+        claim_id=claim.pk if claim is not None else claim_id,
         before=before,
         after=after,
         note=note,

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Claim, ClaimLink
@@ -58,6 +59,41 @@ def test_take_next_skips_items_already_taken(fact_checker, other_fact_checker):
     assert services.review_item_take_next(user=fact_checker).pk == first.pk
     assert services.review_item_take_next(user=other_fact_checker).pk == second.pk
     assert services.review_item_take_next(user=other_fact_checker) is None
+
+
+def test_take_next_leaves_a_published_claim_published(fact_checker):
+    item = ReviewItemFactory(claim=ClaimFactory(status=Claim.Status.PUBLISHED))
+    services.review_item_take_next(user=fact_checker)
+    assert Claim.objects.get(pk=item.claim_id).status == Claim.Status.PUBLISHED
+
+
+def test_take_next_audits_a_take_as_the_portable_path_does(fact_checker, other_fact_checker):
+    # The PostgreSQL take writes its audit row in SQL; the path used without row locks (SQLite) goes
+    # through event_record. Both must leave the same trail.
+    ReviewItemFactory()
+    fast = services.review_item_take_next(user=fact_checker)
+    ReviewItemFactory()
+    with transaction.atomic():
+        portable = services._take_next_portable(other_fact_checker)
+    fields = ["verb", "object_type", "note", "before"]
+    fast_event, portable_event = (
+        Event.objects.get(object_id=str(item.pk), verb="review_item.taken") for item in (fast, portable)
+    )
+    assert [getattr(fast_event, f) for f in fields] == [getattr(portable_event, f) for f in fields]
+    for event, item, user in ((fast_event, fast, fact_checker), (portable_event, portable, other_fact_checker)):
+        assert (event.actor, event.actor_label, event.claim_id) == (user, user.username, item.claim_id)
+        lease = ReviewItem.objects.get(pk=item.pk).lease_expires_at
+        assert event.after == {"state": "in_progress", "assignee": user.username, "lease_expires_at": lease.isoformat()}
+
+
+def test_take_next_rolls_back_with_the_callers_transaction(fact_checker):
+    item = ReviewItemFactory()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        assert services.review_item_take_next(user=fact_checker).pk == item.pk
+        raise RuntimeError("the caller fails after taking")
+    item.refresh_from_db()
+    assert item.state == ReviewItem.State.QUEUED
+    assert not _events(item, "review_item.taken").exists()
 
 
 def test_an_outsider_cannot_take_work(outsider):
