@@ -336,6 +336,98 @@ def claims_for_api():
     )
 
 
+# The claims list's rows, built from .values() ---------------------------------------------------
+
+_SOURCE_REF = ("id", "slug", "name", "kind", "reliability_grade")
+CLAIM_ROW_FIELDS = (
+    "id",
+    "document_id",
+    "key",
+    "kind",
+    "text",
+    "sentence",
+    "claimant_name",
+    "claimant_body_name",
+    "status",
+    "disputed",
+    "rating",
+    "created_at",
+    "updated_at",
+    *(f"claimant__{name}" for name in _SOURCE_REF),
+    *(f"claimant_body__{name}" for name in _SOURCE_REF),
+)
+_datetime_field = serializers.DateTimeField()
+
+
+def _source_ref(row: dict, prefix: str) -> dict | None:
+    if row[f"{prefix}id"] is None:
+        return None
+    return {name: row[f"{prefix}{name}"] for name in _SOURCE_REF}
+
+
+def claim_list_rows(rows: list[dict], *, request) -> list[dict]:
+    """ClaimSerializer's output for claims read with .values(CLAIM_ROW_FIELDS), in four queries in all.
+
+    The list is the API's busiest read; serialising model instances field by field cost about ten
+    times the reads themselves. The JSON is the same (tests compare the two on varied claims).
+    """
+    ids = [row["id"] for row in rows]
+    chains: dict[int, list[dict]] = {claim_id: [] for claim_id in ids}
+    flags: dict[int, set[str]] = {claim_id: set() for claim_id in ids}
+    published: dict[int, datetime] = {}
+    if ids:
+        for link in (
+            Attribution.objects.filter(claim_id__in=ids)
+            .order_by("claim_id", "position")
+            .values("claim_id", "position", "role", "name", *(f"source__{name}" for name in _SOURCE_REF))
+        ):
+            chains[link["claim_id"]].append(
+                {
+                    "position": link["position"],
+                    "role": link["role"],
+                    "name": link["name"],
+                    "source": _source_ref(link, "source__"),
+                }
+            )
+        for claim_id, reason in Flag.objects.filter(claim_id__in=ids).values_list("claim_id", "reason"):
+            flags[claim_id].add(reason)
+        for claim_id, at in Verdict.objects.filter(claim_id__in=ids, state=Verdict.State.PUBLISHED).values_list(
+            "claim_id", "published_at"
+        ):
+            published[claim_id] = at
+    # One reverse() for the page: the detail URL differs only by the id.
+    prefix, _, suffix = request.build_absolute_uri(reverse("api:claim-detail", args=[0])).rpartition("/0/")
+    as_text = _datetime_field.to_representation
+    out = []
+    for row in rows:
+        claim_id = row["id"]
+        verdict_at = published.get(claim_id)
+        out.append(
+            {
+                "id": claim_id,
+                "url": f"{prefix}/{claim_id}/{suffix}",
+                "document": row["document_id"],
+                "key": row["key"],
+                "kind": row["kind"],
+                "text": row["text"],
+                "sentence": row["sentence"],
+                "claimant_name": row["claimant_name"],
+                "claimant": _source_ref(row, "claimant__"),
+                "claimant_body_name": row["claimant_body_name"],
+                "claimant_body": _source_ref(row, "claimant_body__"),
+                "chain": chains[claim_id],
+                "status": row["status"],
+                "disputed": row["disputed"],
+                "rating": row["rating"],
+                "flags": sorted(flags[claim_id]),
+                "published_at": as_text(verdict_at) if verdict_at else None,
+                "created_at": as_text(row["created_at"]),
+                "updated_at": as_text(row["updated_at"]),
+            }
+        )
+    return out
+
+
 class ClaimFilter(StrictFilterSet):
     # distinct=False: these are columns of the claim itself, so no row can repeat, and SELECT DISTINCT
     # over every column of a page's join costs about a second on a million claims.
@@ -425,10 +517,15 @@ class ClaimViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             return claims_for_api().select_related("document__outlet")
-        return claims_for_api()
+        return Claim.objects.all()
 
     def get_serializer_class(self):
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
+
+    def list(self, request, *args, **kwargs):
+        # Pages of plain rows (the cursor reads its position from a dict as well as from a model).
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()).values(*CLAIM_ROW_FIELDS))
+        return self.get_paginated_response(claim_list_rows(page, request=request))
 
 
 # Changes feed -------------------------------------------------------------------------------
