@@ -7,14 +7,14 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from config.api import InsufficientScope
 
 from .models import ApiToken
-from .roles import API_CLIENTS, is_admin, is_editor, is_fact_checker
+from .roles import is_admin, is_api_client, is_editor, is_fact_checker
 
 
 def has_role(user) -> bool:
     """Any of the four roles: API client, fact-checker, editor, admin."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return is_fact_checker(user) or user.groups.filter(name=API_CLIENTS).exists()
+    return is_fact_checker(user) or is_api_client(user)
 
 
 def _check_scope(request) -> None:

@@ -33,6 +33,11 @@ def is_editor(user) -> bool:
     return is_admin(user) or _in_group(user, EDITORS)
 
 
+def is_api_client(user) -> bool:
+    """API clients read claims and, with a read-write token, submit documents."""
+    return _in_group(user, API_CLIENTS)
+
+
 def is_fact_checker(user) -> bool:
     """Fact-checkers work the queue; editors and admins may too."""
     return is_editor(user) or _in_group(user, FACT_CHECKERS)
