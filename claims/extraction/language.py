@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024f]", re.UNICODE)
@@ -41,20 +42,21 @@ def detect(text: str) -> tuple[str, str]:
     words = _WORD.findall(sample)
     if not words:
         return "empty", "und"
-    letters = sum(len(w) for w in words)
+    letters = sum(map(len, words))
     non_latin = len(_NON_LATIN.findall(sample))
     if non_latin > letters * 0.4:
         for code, rx in _SCRIPTS:
             if rx.search(sample):
                 return "non_english", code
         return "non_english", "und"
-    lowered = [w.lower() for w in words]
-    if len(lowered) < 4:
+    if len(words) < 4:
         return "ok", "en"  # too short to tell; English rules are harmless on a headline
-    en = sum(1 for w in lowered if w in _EN) / len(lowered)
+    # each distinct word is looked up once per list, however often the text uses it
+    counts = Counter(map(str.lower, words))
+    en = sum(c for w, c in counts.items() if w in _EN) / len(words)
     best, best_share = "und", 0.0
     for code, stop in _STOPWORDS.items():
-        share = sum(1 for w in lowered if w in stop) / len(lowered)
+        share = sum(c for w, c in counts.items() if w in stop) / len(words)
         if share > best_share:
             best, best_share = code, share
     if en >= 0.06 and en >= best_share * 0.8:

@@ -652,7 +652,24 @@ _TOK_START = attrgetter("start")
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:
-    return [Tok(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    # Tokens are separated by nothing but whitespace, so each one is found from the end of the last;
+    # building them without Tok.__init__ and match objects halves the cost of the commonest step.
+    out = []
+    append = out.append
+    find = text.find
+    pos = 0
+    new = object.__new__
+    for word in _TOKEN.findall(text):
+        a = find(word, pos)
+        pos = a + len(word)
+        tok = new(Tok)
+        tok.text = word
+        tok.start = a + offset
+        tok.end = pos + offset
+        tok.low = word.lower()
+        tok.is_cap = word[:1].isupper()
+        append(tok)
+    return out
 
 
 def is_outlet_name(name: str, gaz) -> bool:
