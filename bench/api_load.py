@@ -2,7 +2,9 @@
 script in a second process at 8 and 32 concurrent clients.
 
 Scenarios: the claims list with typical filters, claim detail, a caught-up changes-feed poll that
-answers 304, and the bench-only bare view that reads the list's rows with `.values()` (the
+answers 304 (clients polling back to back, and paced: each client polling once per --poll-interval
+seconds, as feed readers do, so the figure is the poll's own latency rather than a queue), and the
+bench-only bare view that reads the list's rows with `.values()` (the
 framework-free reference; the API/bare throughput ratio says what DRF costs). Then deep pagination:
 page 1 against page 10,000 of the cursor. Each figure is the median of --runs runs.
 
@@ -62,7 +64,7 @@ async def _drive(config: dict) -> dict:
     measure_from = time.perf_counter() + config["warmup"]
 
     def request_for() -> tuple[str, dict]:
-        if scenario == "changes_304":
+        if scenario in ("changes_304", "changes_304_paced"):
             return config["changes_path"], {**headers, "If-None-Match": config["etag"]}
         if scenario == "claim_detail":
             return f"/api/v1/claims/{rng.choice(config['claim_ids'])}/", headers
@@ -70,8 +72,16 @@ async def _drive(config: dict) -> dict:
         path = "/bench/claims/" if scenario == "bare_list" else "/api/v1/claims/"
         return f"{path}?{query}", headers
 
-    async def client(http: httpx.AsyncClient) -> None:
+    # Paced clients poll on a fixed schedule (one poll per `interval` each, start times staggered),
+    # as feed readers do; the others send their next request as soon as the last one is answered.
+    interval = config.get("interval") if scenario.endswith("_paced") else None
+
+    async def client(http: httpx.AsyncClient, number: int) -> None:
+        next_at = time.perf_counter() + (interval * number / config["concurrency"] if interval else 0)
         while True:
+            if interval:
+                await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
+                next_at += interval
             path, request_headers = request_for()
             began = time.perf_counter()
             if began >= stop_at:
@@ -89,8 +99,8 @@ async def _drive(config: dict) -> dict:
 
     limits = httpx.Limits(max_connections=config["concurrency"], max_keepalive_connections=config["concurrency"])
     async with httpx.AsyncClient(base_url=config["base_url"], limits=limits, timeout=30.0) as http:
-        await asyncio.gather(*(client(http) for _ in range(config["concurrency"])))
-    expected = {"changes_304": "304"}.get(scenario, "200")
+        await asyncio.gather(*(client(http, n) for n in range(config["concurrency"])))
+    expected = "304" if scenario.startswith("changes_304") else "200"
     errors = sum(n for code, n in statuses.items() if code != expected)
     return {
         "requests": len(latencies),
@@ -273,6 +283,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8871)
     parser.add_argument("--deep-requests", type=int, default=50)
     parser.add_argument(
+        "--poll-interval", type=float, default=1.0, help="seconds between polls of each paced changes-feed client"
+    )
+    parser.add_argument(
         "--changes-runs", type=int, default=None, help="measure the changes poll in the first N runs only (it is slow)"
     )
     args = parser.parse_args()
@@ -289,12 +302,16 @@ def main() -> None:
     try:
         changes_path, etag, pages = caught_up_changes(base_url, prepared["token"])
         print(f"changes feed caught up after {pages} page(s); polling {changes_path[:60]}... with its ETag")
-        scenarios = ["claims_list", "bare_list", "claim_detail", "changes_304"]
+        scenarios = ["claims_list", "bare_list", "claim_detail", "changes_304", "changes_304_paced"]
         results: dict[str, dict[str, list[dict]]] = {s: {str(c): [] for c in args.concurrency} for s in scenarios}
         for run in range(args.runs):
             for concurrency in args.concurrency:
                 for scenario in scenarios:
-                    if scenario == "changes_304" and args.changes_runs is not None and run >= args.changes_runs:
+                    if (
+                        scenario.startswith("changes_304")
+                        and args.changes_runs is not None
+                        and run >= args.changes_runs
+                    ):
                         continue
                     config = {
                         "scenario": scenario,
@@ -307,11 +324,12 @@ def main() -> None:
                         "changes_path": changes_path,
                         "etag": etag,
                         "seed": run * 100 + concurrency,
+                        "interval": args.poll_interval,
                     }
                     outcome = drive_in_second_process(config)
                     results[scenario][str(concurrency)].append(outcome)
                     print(
-                        f"run {run + 1} c={concurrency:>2} {scenario:<13} {outcome['throughput_rps']:>7} req/s  "
+                        f"run {run + 1} c={concurrency:>2} {scenario:<17} {outcome['throughput_rps']:>7} req/s  "
                         f"p50 {outcome['p50_ms']:>7} ms  p95 {outcome['p95_ms']:>7} ms  p99 {outcome['p99_ms']:>7} ms  "
                         f"errors {outcome['errors']}"
                     )
@@ -335,11 +353,11 @@ def main() -> None:
     }
     errors = sum(v["errors"] for s in summary.values() for v in s.values())
     print()
-    print(f"{'scenario':<14}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(f"{'scenario':<18}{'clients':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for scenario, by_concurrency in summary.items():
         for concurrency, figures in by_concurrency.items():
             print(
-                f"{scenario:<14}{concurrency:>8}{figures['throughput_rps']:>9}{figures['p50_ms']:>9}"
+                f"{scenario:<18}{concurrency:>8}{figures['throughput_rps']:>9}{figures['p50_ms']:>9}"
                 f"{figures['p95_ms']:>9}{figures['p99_ms']:>9}{figures['errors']:>8}"
             )
     print(f"API/bare throughput ratio: {ratios}")
@@ -354,6 +372,7 @@ def main() -> None:
             "claims": prepared["claims"],
             "gunicorn_workers": args.workers,
             "seconds_per_run": args.seconds,
+            "poll_interval_s": args.poll_interval,
             "runs": args.runs,
             "median": summary,
             "api_to_bare_throughput_ratio": ratios,

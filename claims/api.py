@@ -561,13 +561,13 @@ _CHANGE_SOURCES = [
 ]
 
 
-def claims_changed_since(*, since: datetime, after_id: int, until: datetime, limit: int) -> list[Claim]:
+def claims_changed_since(*, since: datetime, after_id: int, until: datetime, limit: int) -> list[dict]:
     """Claims whose public state changed after (since, after_id) and at or before `until`, oldest change first.
 
     A claim's change time is the latest of its own update, its flags, its links either way, its
     published verdict and its audit events: some writes touch only the related rows. Each source
     is a range scan on an indexed timestamp; the latest change per claim is the group's maximum.
-    Each claim carries `changed_at`.
+    Each claim is a row of CLAIM_ROW_FIELDS plus `changed_at`.
     """
     branches = " UNION ALL ".join(
         f"SELECT {claim} AS claim_id, {stamp} AS ts FROM {table} WHERE {extra}{stamp} >= %s"
@@ -583,13 +583,18 @@ def claims_changed_since(*, since: datetime, after_id: int, until: datetime, lim
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         changes = [(claim_id, _as_datetime(changed_at)) for claim_id, changed_at in cursor.fetchall()]
-    claims = claims_for_api().in_bulk([claim_id for claim_id, _ in changes])
+    if not changes:
+        return []
+    claims = {
+        row["id"]: row
+        for row in Claim.objects.filter(pk__in=[claim_id for claim_id, _ in changes]).values(*CLAIM_ROW_FIELDS)
+    }
     rows = []
     for claim_id, changed_at in changes:
-        claim = claims.get(claim_id)
-        if claim is not None:  # deleted since: nothing left to report
-            claim.changed_at = changed_at
-            rows.append(claim)
+        row = claims.get(claim_id)
+        if row is not None:  # deleted since: nothing left to report
+            row["changed_at"] = changed_at
+            rows.append(row)
     return rows
 
 
@@ -669,15 +674,15 @@ class ChangesView(StrictQueryParamsMixin, APIView):
         has_more = len(rows) > size
         rows = rows[:size]
         if rows:
-            next_cursor = _encode_cursor(rows[-1].changed_at, rows[-1].pk)
-            last_modified = rows[-1].changed_at
+            next_cursor = _encode_cursor(rows[-1]["changed_at"], rows[-1]["id"])
+            last_modified = rows[-1]["changed_at"]
         else:
             next_cursor = _encode_cursor(since, after_id)
             last_modified = since if since != EPOCH else None
         etag = (
             '"'
             + hashlib.sha256(
-                json.dumps([next_cursor, size, [(r.pk, r.changed_at.isoformat()) for r in rows]]).encode()
+                json.dumps([next_cursor, size, [(r["id"], r["changed_at"].isoformat()) for r in rows]]).encode()
             ).hexdigest()[:32]
             + '"'
         )
@@ -695,7 +700,10 @@ class ChangesView(StrictQueryParamsMixin, APIView):
                 return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
 
         data = {
-            "results": ChangedClaimSerializer(rows, many=True, context={"request": request}).data,
+            "results": [
+                {**claim, "changed_at": _datetime_field.to_representation(row["changed_at"])}
+                for claim, row in zip(claim_list_rows(rows, request=request), rows, strict=True)
+            ],
             "next_cursor": next_cursor,
             "has_more": has_more,
         }

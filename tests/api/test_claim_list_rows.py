@@ -1,10 +1,12 @@
 """The claims list builds its rows from plain reads; they must say exactly what the claim serializer says."""
 
+from datetime import datetime
+
 import pytest
 from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 
-from claims.api import ClaimSerializer, claims_for_api
+from claims.api import ChangedClaimSerializer, ClaimSerializer, claims_for_api
 from claims.models import Attribution, Claim
 from tests.api.conftest import token_client
 from tests.factories import AttributionFactory, ClaimFactory, FlagFactory, SourceFactory, VerdictFactory
@@ -60,3 +62,18 @@ def test_list_rows_follow_a_filter_and_the_cursor(varied_claims, api_client_user
     assert [row["id"] for row in published] == [varied_claims[1].pk]
     assert [link["name"] for link in published[0]["chain"]] == ["Sergei Shoigu", "state media", "AP"]
     assert published[0]["flags"] == ["disputed", "unverified"]
+
+
+def test_changes_feed_rows_equal_the_changed_claim_serializer(varied_claims, api_client_user, settings):
+    settings.CLAIMTRACK_CHANGES_SETTLE_SECONDS = 0
+    response = token_client(api_client_user).get("/api/v1/changes/")
+    assert response.status_code == 200
+    rows = response.data["results"]
+    assert sorted(row["id"] for row in rows) == sorted(c.pk for c in varied_claims)
+    claims = claims_for_api().in_bulk([row["id"] for row in rows])
+    for row in rows:
+        claims[row["id"]].changed_at = datetime.fromisoformat(row["changed_at"].replace("Z", "+00:00"))
+    expected = ChangedClaimSerializer(
+        [claims[row["id"]] for row in rows], many=True, context={"request": response.wsgi_request}
+    ).data
+    assert JSONRenderer().render(rows) == JSONRenderer().render(expected)
