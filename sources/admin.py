@@ -56,7 +56,7 @@ class SourceAdminForm(forms.ModelForm):
 
     class Meta:
         model = Source
-        fields = ["name", "slug", "kind", "status", "country", "parent", "homepage", "description"]
+        fields = ["name", "slug", "kind", "country", "parent", "homepage", "description"]
 
     def clean(self):
         data = super().clean()
@@ -83,7 +83,8 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "reliability_grade", "status", "country"]
     search_fields = ["name", "slug", "aliases__alias"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["reliability_grade", "track_record", "mentions", "merged_into"]
+    # Status changes only through the approve / merge / dismiss actions, which rewire claims and audit.
+    readonly_fields = ["status", "reliability_grade", "track_record", "mentions", "merged_into"]
     autocomplete_fields = ["parent"]
     inlines = [SourceAliasInline, ReliabilityRatingInline]
     actions = ["approve_suggested", "merge_suggested", "dismiss_suggested"]

@@ -87,3 +87,12 @@ def test_rating_history_is_shown_on_the_source_page(admin_client):
     )
     page = admin_client.get(f"/admin/sources/source/{source.pk}/change/").content.decode()
     assert "Fabrications" in page
+
+
+def test_the_change_form_cannot_set_a_sources_status(admin_client):
+    # Approving, merging and dismissing go through their services, which rewire claims and audit.
+    source = SourceFactory(status="suggested")
+    response = admin_client.post(f"/admin/sources/source/{source.pk}/change/", _source_form(source, status="active"))
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.status == "suggested"
