@@ -7,10 +7,11 @@ turns decisions above the link threshold into machine-made links and the rest in
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
-from claims.matching.text import STOPWORDS, content_terms, fold
+from claims.matching.text import STOPWORDS, content_terms, fold, stem
 
 DENIAL = "denial"
 COUNTER_CLAIM = "counter_claim"
@@ -26,9 +27,48 @@ DISPUTE_VOCABULARY = frozenset(
         suggestion suggestions rumour rumours rumor rumors spokesperson spokesman spokeswoman official officials
         source sources news agency agencies ministry statement wednesday thursday friday saturday sunday monday
         tuesday earlier later today yesterday week month year immediately also neither nor anything sort
-        accepted proposed"""
+        accepted proposed never nothing none nobody only"""
     )
 )
+
+# Words that name a kind of speaker rather than a party: "a company spokeswoman" names no company.
+GENERIC_PARTIES = frozenset(
+    content_terms(
+        """company firm group government authority authorities people person man woman spokesman spokeswoman spokesperson official
+        officials minister president chief executive director head leader member members lawyer attorney
+        adviser aide analyst analysts expert experts witness witnesses resident residents local locals"""
+    )
+)
+
+# A capitalised word that is no name: sentence openers, titles, months and days.
+_NOT_A_NAME = frozenset(
+    """the a an but and or in on at of for to by with from as it its this that these those he she they we i
+    his her their our mr mrs ms dr gen sir lord said says january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_NAME_WORD = re.compile(r"\b[A-Z][\w'\u2019-]*[A-Za-z]")
+
+# A response that flatly negates what it answers: "no evidence", "nobody had been asked", "never sold".
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|no\s+one|nothing|neither|nor|only|false|untrue|baseless|inaccurate|"
+    r"denied|denies|deny|rejected|rejects|dismissed|disputed?)\b|n['\u2019]t\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE)
+
+
+def story_names(text: str) -> frozenset[str]:
+    """The names a document mentions (capitalised words that are no sentence opener, title or date)."""
+    names = set()
+    for word in _NAME_WORD.findall(text):
+        folded = fold(word).replace("\u2019", "'").removesuffix("'s")
+        if folded in _NOT_A_NAME or folded in STOPWORDS or len(folded) <= 2:
+            continue
+        if stem(folded) in DISPUTE_VOCABULARY or stem(folded) in GENERIC_PARTIES:
+            continue  # "Officials said", "A spokesman told": a sentence opener, no name
+        names.add(_stem5(folded))
+    return frozenset(names)
+
 
 DISPUTE_WORDS = frozenset(
     "has have had was were is are denied denies rejected dismissed refuted called insisted".split()
@@ -60,6 +100,8 @@ class ClaimFacts:
     document: int | None = None
     outlet: str = ""
     names: tuple[str, ...] = field(default_factory=tuple)
+    # The names the claim's whole document mentions: two reports of one story share them.
+    story: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def origin(self) -> str:
@@ -83,6 +125,14 @@ class ClaimFacts:
         terms = set(content_terms(f"{self.text} {self.sentence}"))
         # Five-letter prefixes meet 'mobilise' and 'mobilisation', 'discussed' and 'discussion'.
         return {_stem5(t) for t in terms - DISPUTE_VOCABULARY - own_names}
+
+    def own_name_terms(self) -> set[str]:
+        """The proper names in how the claimant is named: 'Police spokesperson Muchiri Nyaga' -> police, muchi, nyaga."""
+        return {
+            _stem5(t)
+            for t in content_terms(" ".join(_NAME_WORD.findall(" ".join([self.claimant, self.body, *self.names]))))
+            if len(t) > 2 and t not in DISPUTE_VOCABULARY and t not in GENERIC_PARTIES
+        }
 
 
 @dataclass(frozen=True)
@@ -142,6 +192,27 @@ def _shared(a: ClaimFacts, b: ClaimFacts) -> tuple[set[str], float]:
     return shared, len(shared) / max(1, min(len(ta), len(tb)))
 
 
+def accused_in(responder: ClaimFacts, claim: ClaimFacts) -> str:
+    """The responder's own name where the claim is about them ("Police shot dead ..." answered by police), else ''."""
+    about = {_stem5(t) for t in content_terms(f"{claim.text} {claim.sentence}")} - claim.own_name_terms()
+    found = responder.own_name_terms() & about
+    return ", ".join(sorted(found))
+
+
+def story_overlap(a: ClaimFacts, b: ClaimFacts) -> float:
+    """How far two claims' documents tell one story: the names both mention, as a cosine of the two sets.
+
+    A cosine, so a long live blog that names everyone is not the story of every short report; one name
+    in common is no evidence, since two stories about one country share its name.
+    """
+    if not a.story or not b.story or a.document == b.document:
+        return 0.0
+    shared = len(a.story & b.story)
+    if shared < 2:
+        return 0.0
+    return shared / math.sqrt(len(a.story) * len(b.story))
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -156,21 +227,28 @@ def decide_dispute(
         return None
     shared, ratio = _shared(rejecting, target)
     named = [n for n in named_targets(f"{rejecting.sentence} {rejecting.text}") if names_match(n, target)]
-    if not shared and not named:
+    story = story_overlap(rejecting, target)
+    # A party answering for itself is evidence only within one story: "Downing Street" is in many.
+    accused = accused_in(rejecting, target) if story >= 0.2 else ""
+    if not shared and not named and not (accused and story):
         return None
     topic = min(1.0, ratio * 1.4) * 0.45 + min(len(shared), 6) / 6 * 0.25
     if similarity is not None:
         topic = 0.5 * topic + 0.5 * max(0.0, min(1.0, (similarity - 0.2) / 0.5)) * 0.7
-    confidence = topic + (0.3 if named else 0.0)
+    confidence = topic + (0.3 if named else 0.0) + (0.25 if accused else 0.0) + story * 0.5
     if rejecting.origin == target.origin:
         # People rarely deny their own claims; a same-origin pair is more likely a correction.
         confidence *= 0.6
     reasons = []
     if named:
         reasons.append(f"{rejecting.kind.replace('_', '-')} names '{named[0]}'")
+    if accused:
+        reasons.append(f"the claim is about the {rejecting.kind.replace('_', '-')}'s author ({accused})")
     reasons.append(_plural(len(shared), "shared content word"))
     if shared:
         reasons[-1] += " (" + ", ".join(sorted(shared)[:4]) + ")"
+    if story:
+        reasons.append(f"same story ({story:.0%} of names shared)")
     if similarity is not None:
         reasons.append(f"similarity {similarity:.2f}")
     relation = "denies" if rejecting.kind == DENIAL else "counters"
@@ -213,6 +291,60 @@ def decide_repeat(new: ClaimFacts, stored: ClaimFacts, *, similarity: float | No
         confidence=round(min(0.99, closeness), 3),
         explanation="; ".join(reasons),
     )
+
+
+def decide_response(response: ClaimFacts, claim: ClaimFacts, *, similarity: float | None = None) -> LinkDecision | None:
+    """Is a plain claim from another document the other side's answer to this claim (a counter-claim)?
+
+    A document that carries only the answer ("Police said officers used only tear gas") has nothing
+    for the answer to counter, so extraction calls it a claim. Against a stored report of the same
+    story, it counters it when its author is the party the report is about and it negates or gives
+    other figures.
+    """
+    if response.kind != CLAIM or claim.kind != CLAIM or response.document == claim.document:
+        return None
+    if response.origin == claim.origin:
+        return None
+    accused = accused_in(response, claim)
+    if not accused:
+        return None
+    shared, ratio = _shared(response, claim)
+    story = story_overlap(response, claim)
+    negated = bool(_NEGATION.search(" ".join(response.text.split()[:14])))
+    numbers = _other_figures(response, claim)
+    # Without a topic word in common, only a clearly shared story says what the answer is about.
+    if story < 0.2 or (not shared and story < 0.5):
+        return None
+    # An answer contradicts: it negates or gives other figures. Without that it is the same news
+    # told by another party (a governor confirming what the ministry said).
+    if not (negated or numbers):
+        return None
+    confidence = 0.3 + min(1.0, ratio * 1.4) * 0.15 + min(len(shared), 2) / 2 * 0.05 + story * 0.4
+    confidence += 0.15 if negated else 0.0
+    confidence += 0.1 if numbers else 0.0
+    if similarity is not None:
+        confidence = 0.7 * confidence + 0.3 * max(0.0, min(1.0, (similarity - 0.2) / 0.5))
+    reasons = [f"the claim is about the counter-claim's author ({accused})"]
+    if negated or numbers:
+        reasons.append("negates it" if negated else "other figures")
+    reasons.append(_plural(len(shared), "shared content word"))
+    if story:
+        reasons.append(f"same story ({story:.0%} of names shared)")
+    if similarity is not None:
+        reasons.append(f"similarity {similarity:.2f}")
+    return LinkDecision(
+        from_id=response.id,
+        to_id=claim.id,
+        relation="counters",
+        confidence=round(min(0.95, confidence), 3),
+        explanation="; ".join(reasons),
+    )
+
+
+def _other_figures(a: ClaimFacts, b: ClaimFacts) -> bool:
+    mine = {fold(n) for n in _NUMBER.findall(a.text)}
+    theirs = {fold(n) for n in _NUMBER.findall(f"{b.text} {b.sentence}")}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def count_origins(claims: list[ClaimFacts]) -> int:

@@ -11,7 +11,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from claims.matching.linking import COUNTER_CLAIM, DENIAL, ClaimFacts, LinkDecision, decide_dispute, decide_repeat
+from claims.matching.linking import (
+    COUNTER_CLAIM,
+    DENIAL,
+    ClaimFacts,
+    LinkDecision,
+    decide_dispute,
+    decide_repeat,
+    decide_response,
+    story_names,
+)
 from claims.matching.retrieval import candidate_claims
 from claims.models import Claim, ClaimLink, Document, Origin, content_hash
 from verification.audit import event_record
@@ -73,6 +82,7 @@ def claim_facts(claim: Claim) -> ClaimFacts:
         document=claim.document_id,
         outlet=document.outlet.name if document.outlet_id and document.outlet else "",
         names=tuple(names),
+        story=story_names(document.text),
     )
 
 
@@ -138,6 +148,7 @@ def claim_match_decisions(
         decisions.extend(disputes[:1])
     else:
         repeats: list[LinkDecision] = []
+        answers: list[LinkDecision] = []
         for other in stored:
             other_facts = claim_facts(other)
             if other.kind in (Claim.Kind.DENIAL, Claim.Kind.COUNTER_CLAIM):
@@ -150,8 +161,16 @@ def claim_match_decisions(
                 decision = decide_repeat(facts, other_facts, similarity=sim(other))
                 if decision:
                     repeats.append(decision)
+                # Either may be the other side's answer to the other, whichever arrived first.
+                for response, answered in ((facts, other_facts), (other_facts, facts)):
+                    decision = decide_response(response, answered, similarity=sim(other))
+                    if decision:
+                        answers.append(decision)
         # The closest few reports are enough: they link on to the rest, and a checker reads every suggestion.
         decisions.extend(sorted(repeats, key=lambda d: -d.confidence)[:MAX_REPEAT_LINKS])
+        # This claim answers one report at most; stored answers are each weighed against their own best target.
+        own = sorted((d for d in answers if d.from_id == claim.pk), key=lambda d: -d.confidence)
+        decisions.extend(own[:1] + [d for d in answers if d.from_id != claim.pk])
     return [d for d in decisions if d.confidence >= config.suggest_threshold]
 
 
@@ -252,6 +271,9 @@ def _document_links_write(
         counts[_link_save(decision, config)] += 1
         if decision.relation in DISPUTING:
             touched.add(decision.to_id)
+            if decision.relation == ClaimLink.Relation.COUNTERS and decision.confidence >= config.link_threshold:
+                # An answer extraction could not see as one (its target was in another document).
+                Claim.objects.filter(pk=decision.from_id, kind=Claim.Kind.CLAIM).update(kind=Claim.Kind.COUNTER_CLAIM)
     _refresh_disputed(touched)
     if counts["linked"] or counts["suggested"] or counts["updated"]:
         event_record(verb="document.matched", obj=document, actor_label="matching", after=counts)

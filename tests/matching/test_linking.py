@@ -1,4 +1,13 @@
-from claims.matching.linking import ClaimFacts, count_origins, decide_dispute, decide_repeat, named_targets
+from claims.matching.linking import (
+    ClaimFacts,
+    count_origins,
+    decide_dispute,
+    decide_repeat,
+    decide_response,
+    named_targets,
+    story_names,
+    story_overlap,
+)
 
 RUSSIAN_CLAIM = ClaimFacts(
     id=1,
@@ -62,3 +71,77 @@ def test_same_claim_from_the_same_body_is_same_as_and_from_another_corroborates(
     assert decide_repeat(mod_reuters, mod_ap).relation == "same_as"
     assert decide_repeat(governor, mod_ap).relation == "corroborates"
     assert "independent origins" in decide_repeat(governor, mod_ap).explanation
+
+
+REPORT = ClaimFacts(
+    id=10,
+    kind="claim",
+    text="Corvane Chemicals had dumped untreated waste into the river Ouse for months",
+    sentence="Regulators said on Monday that Corvane Chemicals had dumped untreated waste into the river Ouse for months.",
+    claimant="Regulators",
+    document=10,
+    story=story_names(
+        "Regulators said on Monday that Corvane Chemicals had dumped untreated waste into the river Ouse."
+    ),
+)
+ANSWER = ClaimFacts(
+    id=11,
+    kind="claim",
+    text="it had never released untreated waste into the Ouse",
+    sentence="Corvane Chemicals said it had never released untreated waste into the Ouse.",
+    claimant="Corvane Chemicals",
+    document=11,
+    story=story_names(
+        "Corvane Chemicals said it had never released untreated waste into the Ouse. Shares in Corvane fell."
+    ),
+)
+
+
+def test_the_accused_partys_answer_from_another_document_counters_the_report():
+    decision = decide_response(ANSWER, REPORT)
+    assert decision.relation == "counters"
+    assert decision.from_id == ANSWER.id and decision.to_id == REPORT.id
+    assert decision.confidence >= 0.6
+    assert "corva" in decision.explanation
+
+
+def test_the_report_is_no_answer_to_the_accused_party():
+    assert decide_response(REPORT, ANSWER) is None
+
+
+def test_an_answer_from_another_story_is_not_a_counter_claim():
+    elsewhere = ClaimFacts(
+        id=12,
+        kind="claim",
+        text="Corvane Chemicals had never paid its chief executive a bonus",
+        sentence="A shareholder group said Corvane Chemicals had never paid its chief executive a bonus.",
+        claimant="A shareholder group",
+        document=12,
+        story=story_names(
+            "A shareholder group in Leeds said Corvane Chemicals had never paid Mark Hollis a bonus at its AGM."
+        ),
+    )
+    decision = decide_response(ANSWER, elsewhere)
+    assert decision is None or decision.confidence < 0.6
+
+
+def test_two_documents_share_a_story_when_they_name_the_same_parties():
+    a = ClaimFacts(
+        id=1,
+        kind="claim",
+        text="",
+        document=1,
+        story=story_names("Police in Nairobi shot protesters near Uhuru Park, Reuters said."),
+    )
+    b = ClaimFacts(
+        id=2,
+        kind="claim",
+        text="",
+        document=2,
+        story=story_names("Nairobi police denied shooting near Uhuru Park, Reuters reported."),
+    )
+    c = ClaimFacts(
+        id=3, kind="claim", text="", document=3, story=story_names("The Bank of England held rates in London.")
+    )
+    assert story_overlap(a, b) > 0.5
+    assert story_overlap(a, c) == 0.0
