@@ -436,7 +436,8 @@ _TRAILING_REJECTION = re.compile(
 )
 # ", dismissing a newspaper report ...", ", denying that ...": the speaker's claim is a denial
 _PARTICIPIAL_DENIAL = re.compile(
-    r",\s*(?:\w+ly\s+)?(?:dismissing|denying|rejecting|refuting|disputing|rebutting|rubbishing)\s+"
+    r",\s*(?:\w+ly\s+)?(?:dismissing|denying|rejecting|refuting|disputing|rebutting|rubbishing|"
+    r"pushing\s+back\s+(?:on|against))\s+"
     r"(?:(?:a|an|the|any|all|these|those|such|recent|media|press|newspaper)\s+)*"
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|stor(?:y|ies)|accounts?|that|it|them|"
     r"(?:[A-Z][\w’'-]*\s+){1,3}(?:reports?|claims?|story|allegations?))\b"
@@ -1075,7 +1076,9 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
     starts = [s.start for s in spans]
 
     def idx_of(c: ExtractedClaim) -> int:
-        return max(0, bisect_right(starts, c.sentence.start) - 1)
+        # a quotation that opened sentences earlier is said where it opened
+        at = c.content.start if c.content is not None and c.content.start < c.sentence.start else c.sentence.start
+        return max(0, bisect_right(starts, at) - 1)
 
     claims = [copy(c) for c in claims]  # the backend's reading stays intact if this pass fails
     claims = [c for c in claims if not cues.is_cue_sentence(c.sentence.text, c.claimant)]

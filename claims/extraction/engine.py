@@ -1386,6 +1386,46 @@ _CATAPHOR_HEADS = {
 }
 
 
+def _quote_opened_before(text: str, sents: list[Sentence], i: int, upto: int) -> int | None:
+    """Where the quotation that closes in sentence i before `upto` was opened, when that was in an
+    earlier sentence of the same paragraph: '"This report is inaccurate. The committee has raised no
+    concerns," the company said' is one quotation the splitter reads as two sentences."""
+    sent = sents[i]
+    head = text[sent.start : upto]
+    close = min((k for k in (head.find("”"), head.find('"')) if k >= 0), default=-1)
+    if close < 0 or "“" in head[:close] or head[:close].strip() == "":
+        return None
+    j = i
+    while j > 0 and i - j < 4 and sents[j - 1].paragraph == sent.paragraph:
+        j -= 1
+    before = text[sents[j].start : sent.start]
+    if head[close] == "”":
+        q = before.rfind("“")
+        if q < 0 or "”" in before[q:]:
+            return None
+    else:
+        if before.count('"') % 2 == 0:
+            return None
+        q = before.rfind('"')
+    return sents[j].start + q
+
+
+def _whole_quotations(text: str, sents: list[Sentence], i: int, drafts: list[_Draft]) -> None:
+    """A claim whose quotation began sentences earlier asserts all of it, and is a denial when the
+    earlier part denies ('"That is not true. ...," the spokesperson said')."""
+    for d in drafts:
+        if d.content is None or d.cue is None or d.content.start > sents[i].start + 1 or d.content.end > d.cue.start:
+            continue
+        q = _quote_opened_before(text, sents, i, d.content.end)
+        if q is None:
+            continue
+        earlier = text[q : sents[i].start]
+        d.content = _span(text, q, d.content.end)
+        if d.kind == "claim" and (rules.DENIAL_ADJ_RE.search(earlier) or rules.DENIAL_PHRASE_RE.search(earlier)):
+            d.kind = "denial"
+            d.obj = d.content.text
+
+
 def _cataphora(drafts: list[_Draft], text: str, look: _Lookup) -> None:
     """ "A short seller accused Norvex of ... . Hindenburg Research said ...": the body named next is
     the one the indefinite description stood for, when the text had not named it before."""
@@ -1443,6 +1483,7 @@ def _finish(
     for i, (sent, an) in enumerate(zip(sents, analyses, strict=True)):
         reg.scan(text, sent, an.tokens)
         ds = _build_sentence_claims(text, i, sent, an, reg, look)
+        _whole_quotations(text, sents, i, ds)
         for d in ds:
             reg.claimants.append((d.who.name or "", d.speaker_pos, d.who.person is not None))
             if d.who.person is not None:

@@ -491,8 +491,9 @@ DENIAL_ADJ_RE = re.compile(
 )
 DENIAL_PHRASE_RE = re.compile(
     r"\b(?:neither\s+\w+ed\s+nor\s+(?!denied)\w+ed|no\s+such\s+(?:plans?|thing|talks|discussions?|"
-    r"meeting|agreement|decision|proposal|request|offer|conversation|call|incident|attack|strike|"
-    r"order|intention|intentions)|not\s+true|never\s+(?:happened|took\s+place|said|made|agreed|"
+    r"meetings?|agreements?|decisions?|proposals?|requests?|offers?|conversations?|calls?|incidents?|attacks?|"
+    r"strikes?|orders?|intentions?|contacts?|negotiations?|deals?|letters?|documents?|recall|pause|ban)|"
+    r"(?:is|was|are|were)\s+(?:simply\s+|just\s+)?not\s+on\s+the\s+(?:agenda|table)|not\s+true|never\s+(?:happened|took\s+place|said|made|agreed|"
     r"discussed|proposed|existed)|did\s+not\s+(?:happen|take\s+place|occur)|"
     r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth\s+(?:to|in)|no\s+basis\s+in|"
     r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|no\s+basis\s+(?:for|in)|"
@@ -500,7 +501,8 @@ DENIAL_PHRASE_RE = re.compile(
     r"(?:spreading|spread|peddling|pushing|repeating)\s+[“\"‘']?(?:false|fake|misleading|disinformation|"
     r"misinformation|lies)|[“\"‘']?(?:false|fake|baseless|unfounded)[”\"’']?\s+(?:claims?|information|reports?|"
     r"allegations?|accusations?|stories|narratives?)|"
-    r"push(?:ed|es|ing)?\s+back\s+(?:against|on)\s+(?:the\s+|these\s+|such\s+)?(?:claims?|reports?|allegations?|"
+    r"push(?:ed|es|ing)?\s+back\s+(?:against|on)\s+(?:(?:the|a|an|these|such|media|news|newspaper|press)\s+){0,2}"
+    r"(?:claims?|reports?|allegations?|"
     r"accusations?|suggestions?)|"
     r"(?:he|she|they|it|we)\s+(?:had\s+|has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|refuted)\b|"
     r"there\s+(?:is|was|were)\s+no\s+(?:such|truth|evidence\s+(?:of|that|to))|"

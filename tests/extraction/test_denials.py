@@ -192,3 +192,37 @@ def test_a_country_answering_an_accusation_against_it_gives_a_counter_claim(run)
     accusation, answer, rejection = result.claims
     assert (answer.claimant, answer.kind, answer.denies) == ("Russia", "counter_claim", accusation.key)
     assert (rejection.claimant, rejection.kind, rejection.denies) == ("Kyiv and its allies", "denial", answer.key)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mining ministry said no such deal had ever been signed.",
+        "“There were no such meetings,” the embassy said.",
+        "A merger with the rival lender is not on the table, the bank's chairman told shareholders.",
+        "The airline has no plans to cut routes, its chief executive said, pushing back on a newspaper report.",
+        "The regulator said it would keep the rules, pushing back against media reports of a delay.",
+    ],
+)
+def test_more_denial_phrases_make_a_denial(run, sentence):
+    assert only(run(sentence)).kind == "denial"
+
+
+def test_a_quotation_over_several_sentences_is_read_whole(run):
+    text = (
+        "A tabloid said the coach had been sacked.\n\n"
+        "“Talk of the coach being sacked is completely false. He will lead the team on Saturday,” "
+        "the club said in a statement."
+    )
+    claims = run(text).claims
+    club = next(c for c in claims if c.claimant == "the club")
+    assert club.kind == "denial"
+    assert club.content.text.startswith("“Talk of the coach")
+    assert club.denies == next(c for c in claims if c.claimant != "the club").key
+
+
+def test_a_quotation_continued_from_an_earlier_sentence_without_denial_stays_a_claim(run):
+    text = "“Production rose by a fifth. Orders are up as well,” the chief executive said."
+    claim = only(run(text))
+    assert claim.kind == "claim"
+    assert claim.content.text.startswith("“Production rose")
