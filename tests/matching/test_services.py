@@ -219,3 +219,44 @@ def test_a_document_is_encoded_in_one_batch_with_each_text_once(recording_encode
 
     # Three distinct texts: the two claims of the document and the stored claim (shared by both).
     assert [count for count, _ in recording_encoder.calls] == [3]
+
+
+REPORT_TEXT = (
+    "Regulators said on Monday that Corvane Chemicals had dumped untreated waste into the river Ouse near York "
+    "for months."
+)
+ANSWER_TEXT = "Corvane Chemicals said on Tuesday it had never released untreated waste into the Ouse at York."
+
+
+@pytest.mark.parametrize("answer_first", [False, True], ids=["report-first", "answer-first"])
+def test_the_accused_partys_answer_in_another_document_counters_the_report(answer_first):
+    if answer_first:
+        answer = store(ANSWER_TEXT, claimant="Corvane Chemicals")
+        report = store(REPORT_TEXT, claimant="Regulators")
+        document_match_claims(document_id=report.document_id)
+    else:
+        report = store(REPORT_TEXT, claimant="Regulators")
+        answer = store(ANSWER_TEXT, claimant="Corvane Chemicals")
+        document_match_claims(document_id=answer.document_id)
+
+    link = ClaimLink.objects.get(from_claim=answer, relation=ClaimLink.Relation.COUNTERS)
+    assert link.to_claim == report
+    assert link.status == ClaimLink.Status.ACTIVE
+    answer.refresh_from_db()
+    report.refresh_from_db()
+    assert answer.kind == Claim.Kind.COUNTER_CLAIM
+    assert report.disputed
+
+
+def test_the_same_news_from_another_party_is_no_counter_claim():
+    report = store(REPORT_TEXT, claimant="Regulators")
+    confirmation = store(
+        "Corvane Chemicals said untreated waste had reached the river Ouse near York after a pipe failed.",
+        claimant="Corvane Chemicals",
+    )
+
+    document_match_claims(document_id=confirmation.document_id)
+
+    assert not ClaimLink.objects.filter(from_claim=confirmation, to_claim=report, relation="counters").exists()
+    confirmation.refresh_from_db()
+    assert confirmation.kind == Claim.Kind.CLAIM
