@@ -185,9 +185,13 @@ def _matches(words: set[str], sides: set[str], it: Item) -> bool:
 
 
 def _pool(spans, paragraphs, by_idx, i: int, floor: int) -> list[Item]:
+    """The claims a cue in sentence i may refer back to: those of its paragraph when it shares one
+    (paragraphs None: the sentences before it, whatever their paragraph)."""
     out: list[Item] = []
-    para = paragraphs[i]
-    multi = sum(1 for j in (i - 1, i + 1) if 0 <= j < len(spans) and paragraphs[j] == para) >= 1
+    para = paragraphs[i] if paragraphs is not None else None
+    multi = paragraphs is not None and (
+        sum(1 for j in (i - 1, i + 1) if 0 <= j < len(spans) and paragraphs[j] == para) >= 1
+    )
     gap = 0
     j = i - 1
     while j >= floor and i - j <= 7:
@@ -237,9 +241,12 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
                 cue = Span(span.start + m.start(), span.start + m.end(), m.group(0))
             else:
                 pool = _pool(spans, paragraphs, by_idx, i, floor)
-                if not pool:
+                targets = _select(s, m, pool) if pool else []
+                wider = _named_further_back(s, m, pool, targets, _pool(spans, None, by_idx, i, floor))
+                if wider:
+                    targets = wider
+                if not pool and not wider:
                     continue
-                targets = _select(s, m, pool)
                 end = span.start + len(s.rstrip(" .!?”\"’'"))
                 cue = (
                     Span(span.start, end, text[span.start : end])
@@ -323,6 +330,28 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
     base = claims_only or pool
     last = base[-1].idx
     return [d for d in base if d.idx == last]
+
+
+def _named_further_back(s: str, m: re.Match, pool: list[Item], targets: list[Item], wide: list[Item]) -> list[Item]:
+    """A cue that names whose account it doubts ("the committee's account", "police figures", "the
+    claims of either side") may reach back past its paragraph to that party; [] where it need not."""
+    if not wide or len(wide) == len(pool):
+        return []
+    subj = s[: m.start()]
+    obj = s[m.end() : m.end() + 160]
+    if _EITHER.search(obj) or _EITHER.search(subj):
+        sides = set().union(*(d.sides for d in targets)) if targets else set()
+        if len(sides) >= 2:
+            return []
+        picked = _select(s, m, wide)
+        return picked if len(set().union(*(d.sides for d in picked))) >= 2 else []
+    om = re.match(r"\s*(?:\w+\s+){0,2}?(?P<obj>[^.;]*)", obj)
+    words, sides = _named(om.group("obj").strip() if om else obj)
+    if re.search(_CLAIM_NOUN, subj, re.IGNORECASE) and len(subj.split()) <= 8:
+        words, sides = _named(re.sub(r"^\W*(?:but|however|yet|and)\s+", "", subj.strip(), flags=re.I))
+    if not (words or sides) or any(_matches(words, sides, d) for d in targets):
+        return []
+    return [d for d in wide if d.kind != "denial" and _matches(words, sides, d)]
 
 
 def _is_outlet_subject(subj: str) -> bool:

@@ -104,3 +104,24 @@ def test_has_not_verified_and_no_independent_confirmation_are_cues(run):
 def test_a_party_not_confirming_a_report_is_not_an_unverified_cue(run):
     result = run("Police said three people were held. The ministry did not immediately confirm the arrests.")
     assert not only(result).unverified
+
+
+def test_a_cue_naming_a_party_reaches_back_past_its_paragraph(run):
+    text = (
+        "Floodwater swept through three villages overnight, killing at least 12 people, according to a local "
+        "relief committee. The relief committee said more than 400 homes had been destroyed.\n\n"
+        "The provincial governor said rescue teams had reached all three villages. Officials said roads would "
+        "reopen on Monday. The broadcaster was unable to independently verify the committee's account."
+    )
+    flagged = {c.claimant for c in run(text).claims if c.unverified}
+    assert flagged == {"a local relief committee", "The relief committee"}
+
+
+def test_either_side_covers_both_parties_across_paragraphs(run):
+    text = (
+        "Russia's defence ministry said its forces had destroyed four Ukrainian fuel depots.\n"
+        "Ukraine's air force said it had shot down 20 of 25 drones launched overnight. Reuters could not "
+        "independently verify the battlefield claims made by either side."
+    )
+    flagged = sorted(c.claimant for c in run(text).claims if c.unverified)
+    assert flagged == ["Russia's defence ministry", "Ukraine's air force"]
