@@ -1426,6 +1426,36 @@ def _whole_quotations(text: str, sents: list[Sentence], i: int, drafts: list[_Dr
             d.obj = d.content.text
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INITIAL_SKIP = {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
+
+
+def _full_body_name(who: _Who, reg: Registry, look: _Lookup, pos: int) -> str | None:
+    """A body's full name where the text shortens it: "the FTC" after "the Federal Trade Commission",
+    "the IAEA" as the registry names it. People and outlets keep
+    the text's spelling."""
+    name = who.name
+    if not name or who.person is not None or who.outlet:
+        return name
+    base = _surface(name)
+    if _ACRONYM.fullmatch(base):
+        if base in reg.acronyms:
+            return reg.acronyms[base][0]
+        earlier = [b for b, bpos in reg.bodies if bpos < pos and _initials(b) == base and " " in b]
+        if earlier:
+            return earlier[-1]
+    else:
+        return name
+    entry = look.match(base)
+    if entry is not None and entry.kind in ("government_body", "military", "ngo"):
+        return entry.name
+    return name
+
+
 def _cataphora(drafts: list[_Draft], text: str, look: _Lookup) -> None:
     """ "A short seller accused Norvex of ... . Hindenburg Research said ...": the body named next is
     the one the indefinite description stood for, when the text had not named it before."""
@@ -1502,7 +1532,7 @@ def _finish(
     keys = {id(d): f"c{n}" for n, d in enumerate(drafts, 1)}
     out = []
     for d in drafts:
-        claimant = d.who.name
+        claimant = _full_body_name(d.who, reg, look, d.speaker_pos)
         if d.who.outlet and not d.via and claimant is None:
             claimant = None
         out.append(

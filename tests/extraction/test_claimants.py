@@ -88,3 +88,17 @@ def test_the_statement_added_speaks_for_whoever_issued_it(run):
         "the statement added, a phrase used for electronic jamming."
     )
     assert [c.claimant for c in result.claims] == ["Ukraine's air force", "Ukraine's air force"]
+
+
+def test_an_acronym_for_a_body_named_earlier_gives_its_full_name(run):
+    text = (
+        "The Federal Aviation Administration grounded the fleet on Friday. "
+        "The FAA said cracks had been found in two engine mounts."
+    )
+    claim = only(run(text))
+    assert claim.claimant == "Federal Aviation Administration"
+
+
+def test_an_acronym_with_no_fuller_name_in_the_text_stays_as_written(run):
+    claim = only(run("The WKN said cracks had been found in two engine mounts."))
+    assert claim.claimant == "The WKN"
