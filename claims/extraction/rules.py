@@ -566,7 +566,9 @@ _QUOTED_BY_RE = re.compile(r"\bquoted\s+by\s+", re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+", re.IGNORECASE)
 _TELLING_RE = re.compile(r"\btelling\s+", re.IGNORECASE)
 _RESPONSE_TO_RE = re.compile(
-    r"\b(?:response|responses|reply|replies|answer|answers|statement|comments?)\s+(?:sent\s+)?to\s+", re.IGNORECASE
+    r"\b(?:response|responses|reply|replies|answer|answers|statement|comments?)\s+"
+    r"(?:(?:sent|emailed|e-mailed|given|provided|texted)\s+)?to\s+",
+    re.IGNORECASE,
 )
 _WRITING_IN_RE = re.compile(r"\b(?:writing|wrote|speaking|spoke)\s+(?:in|to)\s+", re.IGNORECASE)
 _REPORTED_BY_RE = re.compile(
@@ -1751,6 +1753,23 @@ def _attribution_at(
         if j == after_i + 1 and toks[after_i].text != ",":
             break
         after_i = j
+    if (
+        after_i < len(toks)
+        and toks[after_i].low in ("citing", "quoting")
+        and toks[after_i - 1].text == ","
+        and lemma in ("report", "say", "write")
+    ):
+        # "NBC News reported Thursday, citing two officials, that ...": the source between commas
+        comma = next(
+            (
+                c
+                for c in range(after_i + 1, min(after_i + 25, len(toks) - 1))
+                if toks[c].text == "," and toks[c + 1].low == "that"
+            ),
+            None,
+        )
+        if comma is not None:
+            after_i = comma + 1
     if after_i < len(toks) and toks[after_i].low == "that":
         after_i += 1
     else:

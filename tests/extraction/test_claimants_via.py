@@ -85,3 +85,19 @@ def test_attribution_texts_score_at_least_0_95_on_claimants_and_via(backend, tmp
     assert figures["claimant"]["acc"] >= 0.95, figures
     assert figures["via"]["f1"] >= 0.95, figures
     assert figures["claims"]["f1"] >= 0.95, figures
+
+
+def test_an_outlet_reporting_what_it_cites_between_commas_carries_the_claim(run):
+    claim = only(
+        run(
+            "The Daily Courier reported on Monday, citing two people familiar with the talks, "
+            "that the ministers had met twice."
+        )
+    )
+    assert claim.claimant == "two people familiar with the talks"
+    assert [link.name for link in claim.via] == ["Daily Courier"]
+
+
+def test_a_statement_emailed_to_an_agency_passes_through_it(run):
+    claim = only(run("The company said in a statement emailed to Reuters that the plant would stay open."))
+    assert [link.name for link in claim.via] == ["statement", "Reuters"]
