@@ -866,7 +866,9 @@ _BY_AUTHOR = re.compile(
 _ADJ_CLAIM = re.compile(
     r"\b(?P<who>[A-Z][\w-]+)\s+(?:" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\b"
 )
-_REPORTS = re.compile(r"\b(?:reports?|reporting|story|stories|article|newspaper|media)\b", re.IGNORECASE)
+_REPORTS = re.compile(
+    r"\b(?:reports?|reporting|story|stories|article|newspaper|media|speculation|rumou?rs?)\b", re.IGNORECASE
+)
 _GENERIC_HEADS = {
     "company",
     "firm",
@@ -988,7 +990,9 @@ def _link(text: str, items: list[Item]) -> None:
         if len(clause_topic) < 3:
             clause_topic = frozenset()
         best, best_score = None, 0.0
-        near_items = _span_of_items(items, it.idx - 8, it.idx + 3)
+        # a denial of "a report" often leads the story, and the report is told sentences later
+        ahead = 6 if reports else 3
+        near_items = _span_of_items(items, it.idx - 8, it.idx + ahead)
         disputed = {
             o.claim.denies
             for o in near_items
@@ -1002,7 +1006,7 @@ def _link(text: str, items: list[Item]) -> None:
             if c is it or c.kind == "denial" or _same_party(c, it):
                 continue
             dist = it.idx - c.idx
-            if dist > 8 or dist < -3:
+            if dist > 8 or dist < -3 and not (dist >= -ahead and (c.claim.via or _is_outlet(c))):
                 continue
             if dist == 0 and c.claim.sentence.start == it.claim.sentence.start and c.claim.content and it.claim.cue:
                 if c.claim.content.start > it.claim.cue.start and not reports:

@@ -226,3 +226,18 @@ def test_a_quotation_continued_from_an_earlier_sentence_without_denial_stays_a_c
     claim = only(run(text))
     assert claim.kind == "claim"
     assert claim.content.text.startswith("“Production rose")
+
+
+def test_a_lede_denying_a_report_links_to_the_report_told_sentences_later(run):
+    text = (
+        "The port operator on Monday denied a report that it had agreed to sell its container terminal. "
+        "Shares in the company rose 3% in early trading. "
+        "The terminal handles about a fifth of the country's imports. "
+        "Analysts expect volumes to grow this year. "
+        "The Harbour Gazette reported on Sunday that the operator had agreed to sell the container terminal "
+        "to a shipping group."
+    )
+    claims = run(text).claims
+    denial = next(c for c in claims if c.kind == "denial")
+    report = next(c for c in claims if c.kind == "claim" and "Harbour Gazette" in c.sentence.text)
+    assert denial.denies == report.key
