@@ -1815,6 +1815,8 @@ def _attribution_at(
     if tail_at is not None:
         cend = cstart + tail_at
     after_text = text[toks[rest_i].start : end] if rest_i < len(toks) else ""
+    if lemma == "tell" and not inverted and rest and _TRAILING_ADVERBIAL.match(rest):
+        trailing = True  # '"...," Peskov told reporters on a conference call.': the quotation is the content
     if trailing or inverted or cend - cstart < 8 or after_text.startswith(","):
         lead = text[base : min(speaker.start, cue.start)]
         lead_s = re.sub(r"[\s,—–-]+$", "", lead)

@@ -241,3 +241,10 @@ def test_a_lede_denying_a_report_links_to_the_report_told_sentences_later(run):
     denial = next(c for c in claims if c.kind == "denial")
     report = next(c for c in claims if c.kind == "claim" and "Harbour Gazette" in c.sentence.text)
     assert denial.denies == report.key
+
+
+def test_a_quotation_told_to_reporters_on_a_call_is_the_content(run):
+    text = "“No such talks took place. This is invented,” the spokesman told reporters on a conference call."
+    claim = only(run(text))
+    assert claim.kind == "denial"
+    assert claim.content.text.startswith("“No such talks")
