@@ -872,6 +872,9 @@ def _np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
         nxt = toks[j]
         if nxt.text.isalpha() and nxt.text.islower() and nxt.low not in _FUNCTION_WORDS:
             j += 1
+            # "a local resistance committee": a compound whose head names a body or a role
+            if j < n and toks[j].text.islower() and (toks[j].low in _ORG_WORDS or toks[j].low in lx.ROLE_NOUNS):
+                j += 1
     if j <= i:
         return None
     return (i, j)

@@ -102,3 +102,8 @@ def test_an_acronym_for_a_body_named_earlier_gives_its_full_name(run):
 def test_an_acronym_with_no_fuller_name_in_the_text_stays_as_written(run):
     claim = only(run("The WKN said cracks had been found in two engine mounts."))
     assert claim.claimant == "The WKN"
+
+
+def test_a_source_named_by_a_compound_keeps_its_head_noun(run):
+    claim = only(run("Shelling killed 23 people in the market, according to a local resistance committee."))
+    assert claim.claimant == "a local resistance committee"
