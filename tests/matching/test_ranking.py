@@ -1,6 +1,6 @@
 import numpy as np
 
-from claims.matching.ranking import ClaimRanker, StoredClaim, fuse
+from claims.matching.ranking import FEATURES, ClaimRanker, StoredClaim, fuse
 
 STORE = [
     StoredClaim("a", "Koalas are functionally extinct due to Australian bushfires.", "Are Koalas Extinct?", 1),
@@ -54,3 +54,30 @@ def test_semantic_similarity_can_overturn_a_weak_lexical_lead():
     )
     assert ClaimRanker(store).rank(query)[0].claim.key == "lexical"
     assert ClaimRanker(store, encoder=encoder).rank(query)[0].claim.key == "semantic"
+
+
+def test_the_learned_reranker_weighs_every_feature_of_lexical_and_encoder_candidates():
+    query = "my son wore his Trump hat to school and was bullied"
+    store = [
+        StoredClaim("lexical", "Trump hat flea market money school", order=1),
+        StoredClaim("semantic", "Students beat a classmate for wearing a campaign cap.", order=2),
+    ]
+    encoder = FakeEncoder({query: [1.0, 0.0, 0.0], store[0].text: [0.0, 1.0, 0.0], store[1].text: [0.96, 0.28, 0.0]})
+    positions, features = ClaimRanker(store, encoder=encoder).features(query)
+    # The second claim shares no word with the query: only the encoder brings it in.
+    assert sorted(positions) == [0, 1]
+    assert features.shape == (2, len(FEATURES))
+    assert features[positions.index(1), FEATURES.index("lexical")] == 0.0
+    assert features[positions.index(1), FEATURES.index("cosine_claim")] > 0.9
+
+
+def test_without_learned_weights_the_ranker_falls_back_to_the_fixed_fusion():
+    store = [
+        StoredClaim("lexical", "Trump hat flea market money school", order=1),
+        StoredClaim("semantic", "Students beat a classmate for wearing a Trump campaign hat.", order=2),
+    ]
+    query = "my son wore his Trump hat to school and was bullied"
+    encoder = FakeEncoder({query: [1.0, 0.0, 0.0], store[0].text: [0.0, 1.0, 0.0], store[1].text: [0.96, 0.28, 0.0]})
+    hits = ClaimRanker(store, encoder=encoder, weights=()).rank(query)
+    assert hits[0].claim.key == "semantic"
+    assert hits[0].semantic is not None
