@@ -126,7 +126,10 @@ class Claim(models.Model):
         FALSE = "false", "False"
         UNVERIFIABLE = "unverifiable", "Unverifiable"
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    # db_index=False on these foreign keys: a composite index leads with each column already
+    # (document + key, claimant + created_at, body + created_at), and every index is written on each
+    # status change of a claim.
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims", db_index=False)
     key = models.CharField(max_length=20, help_text="Position-based id within the document, e.g. c3")
     position = models.PositiveIntegerField(default=0)
     sentence = models.TextField()
@@ -137,11 +140,16 @@ class Claim(models.Model):
     text_end = models.PositiveIntegerField(null=True, blank=True)
     claimant_name = models.CharField(max_length=300, blank=True)
     claimant = models.ForeignKey(
-        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims", db_index=False
     )
     claimant_body_name = models.CharField(max_length=300, blank=True)
     claimant_body = models.ForeignKey(
-        "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_as_body"
+        "sources.Source",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims_as_body",
+        db_index=False,
     )
     kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.CLAIM)
     cue_verb = models.CharField(max_length=100, blank=True)

@@ -53,8 +53,14 @@ class ReviewItem(models.Model):
     state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
     priority = models.FloatField(default=0)
     priority_reasons = models.JSONField(default=list, blank=True)
+    # No index of its own: reviewitem_assignee_idx leads with it.
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_items",
+        db_index=False,
     )
     lease_expires_at = models.DateTimeField(null=True, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
