@@ -311,7 +311,6 @@ def main() -> None:
         },
         "where_the_time_goes": where,
         "worker_busy_seconds": round(busy_total, 1),
-        "worker_log": log_file.name,
     }
     print(
         f"{len(texts)} documents extracted in {extracted_s:.1f} s = {result['documents_per_second']} documents/s "
@@ -328,7 +327,8 @@ def main() -> None:
             f"  {name:<45} {figures['tasks']:>5} tasks {figures['total_s']:>8} s "
             f"({100 * (figures['share_of_worker_time'] or 0):.0f}%) mean {figures['mean_ms']} ms"
         )
-    write_result("ingestion", result)
+    # The two modes answer different questions, so each keeps its own latest result.
+    write_result("ingestion_follow_ups" if args.with_follow_ups else "ingestion", result)
 
 
 if __name__ == "__main__":

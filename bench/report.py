@@ -88,6 +88,19 @@ def rows() -> list[tuple[str, str, str, str]]:
                 verdict(rate >= 10),
             )
         )
+    whole = load("ingestion_follow_ups")
+    if whole:
+        slowest = sorted(whole.get("where_the_time_goes", {}).items(), key=lambda kv: -kv[1].get("total_s", 0))[:2]
+        share = ", ".join(f"{name.rsplit('.', 1)[-1]} {v.get('mean_ms')} ms/doc" for name, v in slowest)
+        rate = whole["documents_per_second_including_follow_ups"]
+        out.append(
+            (
+                f"Ingestion with follow-ups (matching, flagging, suggestions): {whole['documents']:,} docs",
+                f"{rate} docs/s until all follow-ups done ({whole['documents_per_second']} docs/s extracted); {share}",
+                ">= 10 docs/s",
+                verdict(rate is not None and rate >= 10),
+            )
+        )
     chaos = load("chaos_worker_kill")
     if chaos:
         out.append(
