@@ -13,33 +13,13 @@ from collections import defaultdict
 
 from django.http import HttpResponseBadRequest, JsonResponse
 
+from claims.api import CLAIM_ROW_FIELDS
 from claims.models import Attribution, Claim
 from verification.models import Flag, Verdict
 
 PAGE_SIZE = 50
-CLAIM_FIELDS = (
-    "id",
-    "document_id",
-    "key",
-    "kind",
-    "text",
-    "sentence",
-    "claimant_name",
-    "claimant__id",
-    "claimant__slug",
-    "claimant__name",
-    "claimant__reliability_grade",
-    "claimant_body_name",
-    "claimant_body__id",
-    "claimant_body__slug",
-    "claimant_body__name",
-    "claimant_body__reliability_grade",
-    "status",
-    "disputed",
-    "rating",
-    "created_at",
-    "updated_at",
-)
+# The same columns as the API's list rows.
+CLAIM_FIELDS = CLAIM_ROW_FIELDS
 
 
 def bare_claims(request):
