@@ -254,8 +254,10 @@ def _ends_sentence(text: str, block_start: int, dot_at: int, punct: str, closing
         if low in ("no", "nos") and first.isdigit():
             return False
         if "." in word or low in _SOFT:
-            # "U.S.", "a.m.", "Inc.": a boundary only before a usual sentence opener.
-            return nxt.lower().strip("\"“‘'(") in _OPENERS
+            # "U.S.", "a.m.", "Inc.": a boundary only before a usual sentence opener, capitalised
+            # as one ("two U.S. officials" goes on; "in the U.S. Officials said" starts anew).
+            bare = nxt.strip("\"“‘'(")
+            return bare[:1].isupper() and bare.lower() in _OPENERS
     return first.isupper() or first.isdigit() or first in "\"“‘'([" or not first.isalpha()
 
 

@@ -64,3 +64,18 @@ def test_offsets_slice_the_original_text_exactly():
 
 def test_text_without_terminal_punctuation_is_one_sentence():
     assert texts("Breaking: strike on Kharkiv") == ["Breaking: strike on Kharkiv"]
+
+
+def test_abbreviation_before_a_lower_case_word_does_not_end_the_sentence():
+    text = "The paper reported, citing two U.S. officials, that the shipment was held. It was later sent."
+    assert texts(text) == [
+        "The paper reported, citing two U.S. officials, that the shipment was held.",
+        "It was later sent.",
+    ]
+
+
+def test_abbreviation_before_a_capitalised_opener_ends_the_sentence():
+    assert texts("Prices rose in the U.S. Officials blamed the drought.") == [
+        "Prices rose in the U.S.",
+        "Officials blamed the drought.",
+    ]
