@@ -1696,6 +1696,8 @@ def _attribution_at(
         "later",
         "today",
         "yesterday",
+        "overnight",
+        "over",
         ",",
     ):
         j = after_i + 1
@@ -1729,6 +1731,7 @@ def _attribution_at(
                     "evening",
                     "night",
                     "afternoon",
+                    "weekend",
                     "week",
                     "month",
                     "year",

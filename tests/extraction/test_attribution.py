@@ -296,3 +296,14 @@ def test_a_participle_phrase_between_speaker_and_cue_is_skipped_whatever_its_ver
         )
     )
     assert c.claimant == "A senior administration official"
+
+
+def test_outlet_reporting_over_the_weekend_citing_sources_carries_their_claim(run):
+    c = only(
+        run(
+            "The Observer reported over the weekend, citing people familiar with the matter, "
+            "that Halvard Mining had approached a rival about a merger."
+        )
+    )
+    assert c.claimant == "people familiar with the matter"
+    assert names(c.via) == ["Observer"]
