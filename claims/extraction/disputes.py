@@ -724,6 +724,17 @@ _POINTED_NEGATION = re.compile(
 _SELF_REFERENCE = re.compile(r"\b(?:its|our|we|i|my|their|his|her)\b", re.IGNORECASE)
 
 
+def _echoes_own_denial(items: list[Item], it: Item) -> bool:
+    """A negation quoted just after its speaker's own denial ("X denied the report. 'There is no truth
+    to it,' a spokesperson said.") restates that denial."""
+    for c in _span_of_items(items, it.idx - 2, it.idx):
+        if c is it or c.kind != "denial" or not _same_party(c, it):
+            continue
+        if c.idx < it.idx or c.claim.sentence.start < it.claim.sentence.start:
+            return True
+    return False
+
+
 def _flat_negations(items: list[Item]) -> None:
     targeted = {it.claim.denies for it in items if it.claim.denies is not None}
     for it in items:
@@ -738,6 +749,9 @@ def _flat_negations(items: list[Item]) -> None:
             first = " ".join(head.split()[:12])
             if not _WEAK_NEGATION.search(first) or _NOT_A_REJECTION.search(head):
                 continue
+        if _echoes_own_denial(items, it):
+            it.claim.kind = "denial"
+            continue
         cands = _earlier(items, it, 6)
         ok = False
         pointed = bool(_POINTED_NEGATION.search(head))

@@ -248,3 +248,22 @@ def test_a_quotation_told_to_reporters_on_a_call_is_the_content(run):
     claim = only(run(text))
     assert claim.kind == "denial"
     assert claim.content.text.startswith("“No such talks")
+
+
+def test_negation_quoted_after_the_speakers_own_denial_is_a_denial_too(run):
+    text = (
+        "Halvard Mining on Monday denied a newspaper report that it was in talks to buy a rival. "
+        "“We are not in discussions with anyone about a merger,” Halvard Mining said in a statement."
+    )
+    kinds = [c.kind for c in run(text).claims]
+    assert kinds == ["denial", "denial"]
+
+
+def test_negation_by_another_party_after_a_denial_is_not_made_a_denial(run):
+    text = (
+        "Halvard Mining on Monday denied a newspaper report that it was in talks to buy a rival. "
+        "The regulator said it had not received any filing from the company."
+    )
+    kinds = [c.kind for c in run(text).claims]
+    assert kinds[0] == "denial"
+    assert kinds[1] == "claim"
