@@ -239,6 +239,8 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
             if own:
                 targets = [d for d in own if d.kind != "denial"] or own
                 cue = Span(span.start + m.start(), span.start + m.end(), m.group(0))
+            elif _VERB_BEFORE_CUE.search(s[: m.start()]):
+                continue  # "The posts alleged without evidence that ...": a claim of its own, not one told before
             else:
                 pool = _pool(spans, paragraphs, by_idx, i, floor)
                 targets = _select(s, m, pool) if pool else []
@@ -258,6 +260,13 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
                 if d.claim.unverified_cue is None:
                     d.claim.unverified_cue = cue
                     d.claim.unverified = True
+
+
+_VERB_BEFORE_CUE = re.compile(
+    r"\b(?:said|says|claimed|claims|alleged|alleges|asserted|asserts|insisted|insists|suggested|suggests|wrote|"
+    r"argued|argues|charged|accused\s+\w+(?:\s+\w+)?)\s*,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_outlet(it: Item) -> bool:

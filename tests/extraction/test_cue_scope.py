@@ -152,3 +152,12 @@ def test_a_named_speaker_who_gave_no_data_has_his_own_claim_marked(run):
     flags = {c.claimant: c.unverified for c in r.claims}
     assert flags.get("Paul Tamsin") is True
     assert not any(v for k, v in flags.items() if k != "Paul Tamsin"), flags
+
+
+def test_a_cue_after_its_own_sentences_verb_does_not_reach_back_to_earlier_claims(run):
+    r = run(
+        "The health ministry said on Tuesday that no vaccine batch had been recalled.\n\n"
+        "The posts, shared thousands of times online, alleged without evidence that the vials were contaminated."
+    )
+    flags = _flags(r)
+    assert flags["The health ministry"] is False
