@@ -165,6 +165,13 @@ def _named(obj: str) -> tuple[set[str], set[str]]:
         m2 = re.search(_CLAIM_NOUN + r"\s+by\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s*){1,4})", obj)
         if m2 and not words:
             words = {w for w in re.findall(r"[a-z0-9-]+", m2.group("who").lower()) if w not in _ADJ_SKIP}
+    if not words:
+        # "the details of the Endpoints report", "the contents of Smith's claims": the party named after "of"
+        m3 = re.search(
+            r"\bof\s+(?:the\s+)?(?P<who>(?:[A-Z][\w’'-]*\s+){1,3}?)(?:(?:’s|'s)\s+)?" + _CLAIM_NOUN + r"\b", obj
+        )
+        if m3:
+            words = {w for w in re.findall(r"[a-z0-9-]+", m3.group("who").lower()) if w not in _ADJ_SKIP}
     words = {w for w in words if w not in lx.TITLES or w in ("witness",)} - {"s"}
     sides = sides_of(" ".join(words))
     return words, sides

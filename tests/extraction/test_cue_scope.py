@@ -154,6 +154,18 @@ def test_a_named_speaker_who_gave_no_data_has_his_own_claim_marked(run):
     assert not any(v for k, v in flags.items() if k != "Paul Tamsin"), flags
 
 
+def test_a_cue_naming_the_outlet_after_details_of_covers_that_outlets_report(run):
+    r = run(
+        "The Daily Courier reported on Monday, citing two people familiar with the talks, that Halvard Mining "
+        "had offered to buy a rival for $2 billion.\n"
+        "The rival said in a statement that it had received no approach and was not for sale.\n"
+        "Reuters could not independently verify the details of the Daily Courier report."
+    )
+    flags = _flags(r)
+    assert flags["The Daily Courier"] is True
+    assert flags["The rival said"] is False
+
+
 def test_a_cue_after_its_own_sentences_verb_does_not_reach_back_to_earlier_claims(run):
     r = run(
         "The health ministry said on Tuesday that no vaccine batch had been recalled.\n\n"
