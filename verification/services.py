@@ -90,8 +90,12 @@ def claim_flag(*, claim: Claim) -> list[Flag]:
     or counter-claim arrived after its review closed.
     """
     # The row lock serialises two flaggers of one claim (a document task and the periodic upkeep).
-    Claim.objects.select_for_update().get(pk=claim.pk)
-    claim = Claim.objects.with_chain().select_related("claimant__parent", "claimant_body__parent").get(pk=claim.pk)
+    claim = (
+        Claim.objects.with_chain()
+        .select_related("claimant__parent", "claimant_body__parent")
+        .select_for_update(of=("self",))
+        .get(pk=claim.pk)
+    )
     now = timezone.now()
     findings = {(f.reason, f.rule): f for f in flagging.flags_find(claim)}
     existing = {(f.reason, f.rule): f for f in claim.flags.all()}
@@ -126,7 +130,7 @@ def claim_flag(*, claim: Claim) -> list[Flag]:
             actor_label="flagging",
             after={"reason": flag.reason, "rule": flag.rule, "cue": flag.cue_text[:200]},
         )
-    flags = list(claim.flags.all())
+    flags = [f for f in existing.values() if f not in stale] + added
     if added and any(f.reason == Flag.Reason.DISPUTED for f in added) and not claim.disputed:
         Claim.objects.filter(pk=claim.pk).update(disputed=True, updated_at=now)
         claim.disputed = True
