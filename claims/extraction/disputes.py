@@ -809,6 +809,21 @@ def _has(rx: re.Pattern, s: str) -> bool:
     return rx.search(s) is not None
 
 
+# "its forces had carried out a strike", "it had shot down 31 drones": a party telling of its own action
+_OWN_ACTION = re.compile(
+    r"^\W*(?:its|their|our|we|it|they)\s+(?:[\w-]+\s+){0,2}?(?:had|have|has)\s+(?:\w+ly\s+)?"
+    r"(?:carried\s+out|conducted|launched|struck|hit|shot\s+down|destroyed|intercepted|downed|targeted)\b",
+    re.IGNORECASE,
+)
+_PLAIN_SAYING = re.compile(r"^(?:said|says|say|told|tells|announced|reported)$", re.IGNORECASE)
+
+
+def _own_action_told(it: Item) -> bool:
+    """A party plainly saying what it did itself; "claimed" keeps the outlet's doubt and stays open."""
+    cue = it.claim.cue
+    return bool(cue is not None and _PLAIN_SAYING.match(cue.text.strip()) and _OWN_ACTION.search(it.content))
+
+
 def _counter_claims(items: list[Item]) -> None:
     for it in items:
         if it.kind != "claim" or it.idx == 0:
@@ -819,6 +834,8 @@ def _counter_claims(items: list[Item]) -> None:
             _WEAK_NEGATION, " ".join(it.content.split()[:12])
         )
         armed = _has(_ARMED, it.who + " " + " ".join(it.principal))
+        if not mine_adverse and _own_action_told(it):
+            continue  # "its forces had carried out a strike on ...": the attacker tells of its attack
         best, best_score = None, 0.0
         for c in _earlier(items, it, 3):
             if c.idx == it.idx:

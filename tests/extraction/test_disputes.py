@@ -232,3 +232,20 @@ def test_witnesses_version_against_the_armed_partys_is_a_counter_claim(run):
         "Witnesses told the BBC that soldiers had opened fire on a crowd of mourners leaving a funeral."
     )
     assert _by(r, "mourners").kind == "counter_claim"
+
+
+def test_an_armed_party_plainly_telling_of_its_own_strike_is_no_counter_claim(run):
+    r = run(
+        "Missiles struck a fuel depot near the port overnight, killing two workers, the regional governor said.\n"
+        "The defence ministry said its forces had carried out a strike with precision weapons on depots used by "
+        "the army."
+    )
+    assert [c.kind for c in r.claims] == ["claim", "claim"]
+
+
+def test_an_armed_party_claiming_other_targets_than_those_reported_stays_a_counter_claim(run):
+    r = run(
+        "Missiles struck a fuel depot near the port overnight, killing two workers, the regional governor said.\n"
+        "The defence ministry claimed that its forces had struck military airfields with precision weapons."
+    )
+    assert r.claims[1].kind == "counter_claim"
