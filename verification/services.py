@@ -92,7 +92,7 @@ def claim_flag(*, claim: Claim) -> list[Flag]:
     # The row lock serialises two flaggers of one claim (a document task and the periodic upkeep).
     claim = (
         Claim.objects.with_chain()
-        .select_related("claimant__parent", "claimant_body__parent")
+        .select_related("claimant__parent", "claimant_body__parent", "document__outlet")
         .select_for_update(of=("self",))
         .get(pk=claim.pk)
     )
