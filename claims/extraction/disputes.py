@@ -809,10 +809,11 @@ def _has(rx: re.Pattern, s: str) -> bool:
     return rx.search(s) is not None
 
 
-# "its forces had carried out a strike", "it had shot down 31 drones": a party telling of its own action
+# "its air defences had destroyed 47 drones", "it had shot down 31 of 38 drones": a party telling of its
+# own interceptions, which answer no account of the attack (its own strike on "a weapons depot" does)
 _OWN_ACTION = re.compile(
     r"^\W*(?:its|their|our|we|it|they)\s+(?:[\w-]+\s+){0,2}?(?:had|have|has)\s+(?:\w+ly\s+)?"
-    r"(?:carried\s+out|conducted|launched|struck|hit|shot\s+down|destroyed|intercepted|downed|targeted)\b",
+    r"(?:shot\s+down|destroyed|intercepted|downed|repelled|repulsed)\b",
     re.IGNORECASE,
 )
 _PLAIN_SAYING = re.compile(r"^(?:said|says|say|told|tells|announced|reported)$", re.IGNORECASE)
@@ -835,7 +836,7 @@ def _counter_claims(items: list[Item]) -> None:
         )
         armed = _has(_ARMED, it.who + " " + " ".join(it.principal))
         if not mine_adverse and _own_action_told(it):
-            continue  # "its forces had carried out a strike on ...": the attacker tells of its attack
+            continue  # "its air defences had destroyed 47 drones": interceptions, not a rival account
         best, best_score = None, 0.0
         for c in _earlier(items, it, 3):
             if c.idx == it.idx:

@@ -234,11 +234,10 @@ def test_witnesses_version_against_the_armed_partys_is_a_counter_claim(run):
     assert _by(r, "mourners").kind == "counter_claim"
 
 
-def test_an_armed_party_plainly_telling_of_its_own_strike_is_no_counter_claim(run):
+def test_a_party_plainly_telling_of_its_own_interceptions_is_no_counter_claim(run):
     r = run(
-        "Missiles struck a fuel depot near the port overnight, killing two workers, the regional governor said.\n"
-        "The defence ministry said its forces had carried out a strike with precision weapons on depots used by "
-        "the army."
+        "Drones struck a fuel depot near the port overnight, killing two workers, the regional governor said.\n"
+        "The defence ministry said its air defences had destroyed 47 drones over four regions."
     )
     assert [c.kind for c in r.claims] == ["claim", "claim"]
 
