@@ -31,6 +31,11 @@ _BUILTIN = Gazetteer(
 _ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")
 _LEAD_WORD = re.compile(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+")
 _POSS_TAIL = re.compile(r"(?<=[A-Za-z])[’']s$")
+# a trade written before a firm's name, with at most one word before it ("German automaker")
+_DESCRIPTOR_LEAD = re.compile(
+    r"^(?:[A-Z][a-z]+\s+)?(?:[A-Za-z]+maker|[Mm]iner|[Ll]ender|[Ii]nsurer|[Rr]etailer|[Mm]anufacturer|"
+    r"[Cc]onglomerate|[Ss]tartup|[Ss]hipper|[Aa]irline|[Bb]roadcaster|[Dd]eveloper)\s+(?=[A-Z][\w&.-]+)"
+)
 _THE_BEFORE_CAP = re.compile(r"^(?:the|The)\s+(?=[A-Z])")
 
 
@@ -354,6 +359,7 @@ class Registry:
         return None
 
     def person(self, full: str) -> Person:
+        full = _DESCRIPTOR_LEAD.sub("", full)  # "Drugmaker Calloway" is no one's first name
         key = _fold(full)
         if key not in self.people:
             # A longer form of a name already seen ("Zelenskiy" then "Volodymyr Zelenskiy").
@@ -625,6 +631,8 @@ class _Who:
 def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     raw = _LEAD_WORD.sub("", mention.text.strip())
     raw = _ABBREV_TAIL.sub("", raw)
+    if _DESCRIPTOR_LEAD.match(raw) and look.match(raw) is None:
+        raw = _DESCRIPTOR_LEAD.sub("", raw)  # "Drugmaker Calloway", "German automaker Voss": the firm's name
     low = raw.lower()
     pos = mention.start
     if low in ("he", "she", "him", "her"):

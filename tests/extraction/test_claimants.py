@@ -107,3 +107,12 @@ def test_an_acronym_with_no_fuller_name_in_the_text_stays_as_written(run):
 def test_a_source_named_by_a_compound_keeps_its_head_noun(run):
     claim = only(run("Shelling killed 23 people in the market, according to a local resistance committee."))
     assert claim.claimant == "a local resistance committee"
+
+
+def test_a_trade_written_before_a_firms_name_is_not_part_of_the_claimant(run):
+    r = run(
+        "Drugmaker Calloway Pharma on Thursday rejected a report about its trial.\n\n"
+        "German automaker Voss said its sales rose 4% in the quarter.\n\n"
+        "“This report is inaccurate,” Calloway said in a statement."
+    )
+    assert [c.claimant for c in r.claims] == ["Calloway Pharma", "Voss", "Calloway"]
