@@ -320,6 +320,7 @@ class Registry:
         self.claimants: list[tuple[str, int, bool]] = []  # (name, position, is_person)
         self.acronyms: dict[str, tuple[str, int]] = {}  # "RSF" -> ("Rapid Support Forces", position)
         self.bodies: list[tuple[str, int]] = []  # bodies named in the text, spoken or not, in order
+        self.named_runs: list[tuple[str, int]] = []  # runs of three or more capitalised words, in order
 
     def read_bodies(self, text: str) -> None:
         """Bodies the text names, and the acronyms it defines, before anyone speaks for them."""
@@ -332,6 +333,8 @@ class Registry:
             name = re.sub(r"^(?:The|A|An|But|And|In|On|At|By|For|From|After|Before|While)\s+", "", m.group(0))
             if len(name.split()) < 2 or name.lower() in lx.COUNTRY_OF:
                 continue
+            if sum(w[:1].isupper() for w in name.split()) >= 3:
+                self.named_runs.append((name, m.start()))
             entry = self.look.match(name)
             if entry is not None:
                 if entry.kind in ("government_body", "military", "ngo"):
@@ -1442,6 +1445,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
 
 
+def _spells(run: str, acronym: str) -> str | None:
+    """The words of a run of capitalised words that an acronym stands for, leading words left out
+    ("U.S. Centers for Disease Control and Prevention" -> CDC, its usual short form dropping the last)."""
+    words = run.split()
+    for k in range(len(words) - 1):
+        tail = " ".join(words[k:])
+        ini = _initials(tail)
+        if ini == acronym or (len(acronym) >= 3 and ini.startswith(acronym) and len(ini) == len(acronym) + 1):
+            return tail
+    return None
+
+
 def _full_body_name(who: _Who, reg: Registry, look: _Lookup, pos: int) -> str | None:
     """A body's full name where the text shortens it: "the FTC" after "the Federal Trade Commission",
     "the IAEA" as the registry names it. People and outlets keep
@@ -1456,6 +1471,9 @@ def _full_body_name(who: _Who, reg: Registry, look: _Lookup, pos: int) -> str | 
         earlier = [b for b, bpos in reg.bodies if bpos < pos and _initials(b) == base and " " in b]
         if earlier:
             return earlier[-1]
+        spelled = [b for b, bpos in reg.named_runs if bpos < pos and _spells(b, base)]
+        if spelled:
+            return _spells(spelled[-1], base)
     else:
         return name
     entry = look.match(base)

@@ -209,3 +209,16 @@ def test_an_indefinite_firm_is_not_replaced_by_a_government_body_named_next(run)
 def test_claiming_money_in_expenses_is_no_assertion_so_the_reporting_outlet_speaks(run):
     c = only(run("The Times has reported that the transport minister, Ann Pryce, claimed £9,500 for a second home."))
     assert c.claimant == "Times"
+
+
+def test_an_acronym_never_defined_resolves_to_the_body_it_spells_earlier_in_the_text(run):
+    r = run(
+        "The U.S. Centers for Disease Control and Prevention said the risk was low.\n\n"
+        "The risk to the public remains low, according to the CDC."
+    )
+    assert r.claims[1].claimant == "Centers for Disease Control and Prevention"
+
+
+def test_an_acronym_spelling_no_earlier_body_stays_as_written(run):
+    r = run("The Central Bank of Ireland raised rates.\n\nThe risk remains low, according to the CDC.")
+    assert r.claims[-1].claimant in ("CDC", "the CDC")
