@@ -735,6 +735,29 @@ def _echoes_own_denial(items: list[Item], it: Item) -> bool:
     return False
 
 
+# "I have not resigned", "We are not in talks", "There has been no pause": a flat first-person rebuttal
+_FIRST_PERSON_REBUTTAL = re.compile(
+    r"^\W*(?:(?:I|We)\s+(?:have|had|am|are|was|were|did|do|will|would)\s+(?:not|never)\b|I[’']m\s+not\b|"
+    r"We[’']re\s+not\b|(?:I|We)\s+(?:haven|hadn|didn|don|wasn|weren|aren)[’']t\b|(?:I|We)\s+never\b|"
+    r"There\s+(?:is|has\s+been|was|have\s+been|are)\s+(?:absolutely\s+)?no\b)"
+)
+
+
+def _report_answered_ahead(items: list[Item], it: Item) -> Item | None:
+    """A first-person rebuttal told before the news report it answers, when that report follows
+    within a few sentences ("'I have not resigned,' X told TV. Le Monde reported late Tuesday that ...")."""
+    if it.claim.content is None or not _FIRST_PERSON_REBUTTAL.match(it.claim.content.text):
+        return None
+    for c in _span_of_items(items, it.idx + 1, it.idx + 4):
+        if c.kind == "claim" and not _same_party(c, it) and (c.claim.via or _is_outlet(c)):
+            if _REPORT_VERB.search(c.claim.sentence.text):
+                return c
+    return None
+
+
+_REPORT_VERB = re.compile(r"\breport(?:ed|s)\b", re.IGNORECASE)
+
+
 def _flat_negations(items: list[Item]) -> None:
     targeted = {it.claim.denies for it in items if it.claim.denies is not None}
     for it in items:
@@ -751,6 +774,12 @@ def _flat_negations(items: list[Item]) -> None:
                 continue
         if _echoes_own_denial(items, it):
             it.claim.kind = "denial"
+            continue
+        report = _report_answered_ahead(items, it)
+        if report is not None:
+            it.claim.kind = "denial"
+            it.claim.denies = id(report)
+            it.fixed = True
             continue
         cands = _earlier(items, it, 6)
         ok = False

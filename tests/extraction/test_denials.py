@@ -267,3 +267,23 @@ def test_negation_by_another_party_after_a_denial_is_not_made_a_denial(run):
     kinds = [c.kind for c in run(text).claims]
     assert kinds[0] == "denial"
     assert kinds[1] == "claim"
+
+
+def test_a_first_person_rebuttal_answers_the_news_report_told_after_it(run):
+    r = run(
+        "PARIS — France’s labour minister on Wednesday denied that she had quit.\n\n"
+        "“I have not resigned and I have no intention of resigning,” Claire Vasseur told RTL radio.\n\n"
+        "Le Monde reported late Tuesday, citing a person close to the minister, that Vasseur had handed in "
+        "a letter of resignation."
+    )
+    rebuttal, report = r.claims[1], r.claims[2]
+    assert rebuttal.kind == "denial"
+    assert rebuttal.denies == report.key
+
+
+def test_a_first_person_negation_with_no_report_after_it_stays_a_claim(run):
+    r = run(
+        "The union said the strike would go ahead.\n\n"
+        "“We have not received any new offer,” Maria Kovacs, the union leader, told reporters."
+    )
+    assert r.claims[1].denies is None
