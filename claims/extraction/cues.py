@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .disputes import Item, _same_party, name_words, sides_of, singular
+from .disputes import Item, _same_party, name_words, sides_of, singular, topic
 from .types import Span
 
 CUE_RE = re.compile(
@@ -339,6 +339,10 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
         kept = [d for d in claims_only if not any(_same_party(d, x) for x in deniers)]
         return kept or claims_only or pool
     if _FIGURE.search(obj):
+        about = _figure_topic(obj)
+        picked = [d for d in claims_only if d.nums and about & d.topic]
+        if picked:
+            return picked
         picked = [d for d in claims_only if d.nums]
         if picked:
             last = picked[-1].idx
@@ -361,6 +365,13 @@ def _named_further_back(s: str, m: re.Match, pool: list[Item], targets: list[Ite
             return []
         picked = _select(s, m, wide)
         return picked if len(set().union(*(d.sides for d in picked))) >= 2 else []
+    if _FIGURE.search(obj) and not _EITHER.search(obj):
+        # "the number of homes damaged": the figures about homes, though told a paragraph before
+        about = _figure_topic(obj[:80])
+        if about and not any(about & d.topic for d in targets):
+            figures = [d for d in wide if d.kind != "denial" and d.nums and about & d.topic]
+            if figures:
+                return figures
     om = re.match(r"\s*(?:\w+\s+){0,2}?(?P<obj>[^.;]*)", obj)
     words, sides = _named(om.group("obj").strip() if om else obj)
     if re.search(_CLAIM_NOUN, subj, re.IGNORECASE) and len(subj.split()) <= 8:
@@ -368,6 +379,11 @@ def _named_further_back(s: str, m: re.Match, pool: list[Item], targets: list[Ite
     if not (words or sides) or any(_matches(words, sides, d) for d in targets):
         return []
     return [d for d in wide if d.kind != "denial" and _matches(words, sides, d)]
+
+
+def _figure_topic(obj: str) -> frozenset[str]:
+    """What a doubted figure counts ("the number of homes damaged" -> homes, damaged)."""
+    return topic(_FIGURE.sub(" ", obj))
 
 
 def _is_outlet_subject(subj: str) -> bool:

@@ -173,3 +173,14 @@ def test_a_cue_after_its_own_sentences_verb_does_not_reach_back_to_earlier_claim
     )
     flags = _flags(r)
     assert flags["The health ministry"] is False
+
+
+def test_a_doubted_figure_covers_the_claim_that_counts_those_things_a_paragraph_back(run):
+    r = run(
+        "The mayor said 14 cars and four homes had been torched in the raid.\n\n"
+        "The army said in a statement that troops had detained two suspects. "
+        "The BBC could not independently verify the number of homes damaged."
+    )
+    flags = _flags(r)
+    assert flags["The mayor said"] is True
+    assert flags["The army said"] is False
