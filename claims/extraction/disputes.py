@@ -739,7 +739,8 @@ def _echoes_own_denial(items: list[Item], it: Item) -> bool:
 _FIRST_PERSON_REBUTTAL = re.compile(
     r"^\W*(?:(?:I|We)\s+(?:have|had|am|are|was|were|did|do|will|would)\s+(?:not|never)\b|I[’']m\s+not\b|"
     r"We[’']re\s+not\b|(?:I|We)\s+(?:haven|hadn|didn|don|wasn|weren|aren)[’']t\b|(?:I|We)\s+never\b|"
-    r"There\s+(?:is|has\s+been|was|have\s+been|are)\s+(?:absolutely\s+)?no\b)"
+    r"There\s+(?:is|has\s+been|was|have\s+been|are)\s+(?:absolutely\s+)?no\b"
+    r"(?!\s+(?:doubt|question|need|reason|way|time|place|alternative|choice|other|better|room)\b))"
 )
 
 
@@ -758,6 +759,17 @@ def _report_answered_ahead(items: list[Item], it: Item) -> Item | None:
 _REPORT_VERB = re.compile(r"\breport(?:ed|s)\b", re.IGNORECASE)
 
 
+def _rebuttals_of_reports_ahead(items: list[Item]) -> None:
+    for it in items:
+        if it.kind == "counter_claim" or it.fixed or it.claim.denies is not None:
+            continue
+        report = _report_answered_ahead(items, it)
+        if report is not None:
+            it.claim.kind = "denial"
+            it.claim.denies = id(report)
+            it.fixed = True
+
+
 def _flat_negations(items: list[Item]) -> None:
     targeted = {it.claim.denies for it in items if it.claim.denies is not None}
     for it in items:
@@ -774,12 +786,6 @@ def _flat_negations(items: list[Item]) -> None:
                 continue
         if _echoes_own_denial(items, it):
             it.claim.kind = "denial"
-            continue
-        report = _report_answered_ahead(items, it)
-        if report is not None:
-            it.claim.kind = "denial"
-            it.claim.denies = id(report)
-            it.fixed = True
             continue
         cands = _earlier(items, it, 6)
         ok = False
@@ -1161,6 +1167,7 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
     items += _passive_without_claim(text, spans, items, look)
     items.sort(key=lambda x: (x.idx, x.claim.sentence.start))
     _flat_negations(items)
+    _rebuttals_of_reports_ahead(items)
     _counter_claims(items)
     # the backend's own picks are strings; ours are ids of items
     _link(text, items)

@@ -287,3 +287,21 @@ def test_a_first_person_negation_with_no_report_after_it_stays_a_claim(run):
         "“We have not received any new offer,” Maria Kovacs, the union leader, told reporters."
     )
     assert r.claims[1].denies is None
+
+
+def test_a_rebuttal_already_read_as_a_denial_links_to_the_report_told_after_it(run):
+    r = run(
+        "The ministry on Friday denied that it had halted arms deliveries.\n\n"
+        "“There has been no pause. Deliveries continue,” spokesperson Anna Berg said.\n\n"
+        "The Daily Courier reported on Thursday, citing two officials, that a shipment of shells had been held back."
+    )
+    report = r.claims[-1]
+    assert [c.denies for c in r.claims if c.claimant == "Anna Berg"] == [report.key]
+
+
+def test_there_is_no_doubt_is_no_rebuttal_of_a_later_report(run):
+    r = run(
+        "“There is no doubt the economy is slowing,” the finance minister said.\n\n"
+        "The Daily Courier reported on Thursday that the budget would be cut."
+    )
+    assert r.claims[0].kind == "claim"
