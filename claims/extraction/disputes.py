@@ -1059,6 +1059,8 @@ def _link(text: str, items: list[Item]) -> None:
         best, best_score = None, 0.0
         # a denial of "a report" often leads the story, and the report is told sentences later
         ahead = 6 if reports else 3
+        # a story that opens on a denial and tells the news report it answers just after
+        leads = all(o.idx >= it.idx for o in items if o is not it)
         near_items = _span_of_items(items, it.idx - 8, it.idx + ahead)
         disputed = {
             o.claim.denies
@@ -1094,15 +1096,18 @@ def _link(text: str, items: list[Item]) -> None:
             shared = len(clause_topic & c.topic) + 2 * len(clause_nums & c.nums)
             if poss and clause_topic and shared < (2 if len(clause_topic) >= 4 else 1):
                 score -= 3.0
+            told_report = leads and -3 <= dist < 0 and _reported_by_outlet(c)
             if reports and (c.claim.via or _is_outlet(c)):
                 score += 3.0 if -2 <= dist < 0 else 1.5  # "denied a report ..." then the report itself
+            elif told_report:
+                score += 2.5
             if anaphoric and c is nearest:
                 score += 2.5
             if id(c) in disputed or c.claim.key in disputed:
                 score += 1.5  # already in dispute: a further denial usually answers the same claim
             if dist < 0:
                 # a denial before the claim: only of something it names
-                if not (reports or overlap >= 2 or poss):
+                if not (reports or overlap >= 2 or poss or told_report):
                     continue
                 score -= 0.5
             score -= 0.2 * max(0, abs(dist) - 1)
@@ -1114,6 +1119,11 @@ def _link(text: str, items: list[Item]) -> None:
             it.claim.denies = None
             if it.kind == "counter_claim":
                 it.claim.kind = "claim"
+
+
+def _reported_by_outlet(c: Item) -> bool:
+    """ "The Times reported ... that": a news report, carried by an outlet."""
+    return bool((c.claim.via or _is_outlet(c)) and _REPORT_VERB.search(c.claim.sentence.text))
 
 
 def _is_outlet(c: Item) -> bool:

@@ -305,3 +305,24 @@ def test_there_is_no_doubt_is_no_rebuttal_of_a_later_report(run):
         "The Daily Courier reported on Thursday that the budget would be cut."
     )
     assert r.claims[0].kind == "claim"
+
+
+def test_a_denial_that_opens_the_story_links_to_the_news_report_told_after_it(run):
+    r = run(
+        "The ministry on Friday denied that it had halted arms deliveries to its ally.\n\n"
+        "The Daily Courier reported on Thursday, citing two officials, that a shipment of shells had been "
+        "held back."
+    )
+    denial, report = r.claims[0], r.claims[1]
+    assert denial.kind == "denial"
+    assert denial.denies == report.key
+
+
+def test_a_denial_after_other_claims_does_not_reach_ahead_to_an_unrelated_report(run):
+    r = run(
+        "The army said its troops had taken the hill overnight.\n\n"
+        "The ministry on Friday denied that it had halted arms deliveries to its ally.\n\n"
+        "The Daily Courier reported on Thursday that the harvest had failed in the south."
+    )
+    denial = next(c for c in r.claims if c.kind == "denial")
+    assert denial.denies != r.claims[-1].key
