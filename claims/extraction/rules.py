@@ -676,6 +676,14 @@ def tokenize(text: str, offset: int) -> list[Tok]:
     return out
 
 
+# "local broadcaster Suspilne", "the newspaper Kathimerini", "public broadcaster NHK"
+_MEDIUM_THEN_NAME = re.compile(
+    r"^(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:broadcaster|newspaper|daily|paper|tabloid|weekly|magazine|"
+    r"news\s+agency|news\s+site|news\s+website|news\s+outlet|outlet|television|TV|radio|channel|"
+    r"broadcaster)\s+(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})$"
+)
+
+
 def is_outlet_name(name: str, gaz) -> bool:
     """A news organisation (rather than a person or a government body)."""
     entry = gaz.match(name) if gaz is not None else None
@@ -1662,8 +1670,12 @@ def _attribution_at(
         first = toks[obj[0]]
         cut = next((x for x in range(obj[0], obj[1]) if toks[x].low.endswith(("’s", "'s"))), None)
         owner = unpossess(text[first.start : toks[cut].end]) if cut is not None else ""
+        named_medium = _MEDIUM_THEN_NAME.match(oname)
         if oname.islower() and " " not in oname:
             pass  # "told broadcasters", "told reporters": an audience, not a named channel
+        elif named_medium:
+            # "told local broadcaster Suspilne", "told the newspaper Kathimerini": the name after the kind
+            att.channels.append((named_medium.group("name"), "publisher", first.start))
         elif owner and is_outlet_name(owner, gaz):
             # "told BBC Radio 4's Today programme": the outlet whose programme it is
             att.channels.append((owner, "publisher", first.start))

@@ -307,3 +307,19 @@ def test_outlet_reporting_over_the_weekend_citing_sources_carries_their_claim(ru
     )
     assert c.claimant == "people familiar with the matter"
     assert names(c.via) == ["Observer"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("The mayor told local broadcaster Suspilne that three people died.", "Suspilne"),
+        ("The mayor told the newspaper Kathimerini that three people died.", "Kathimerini"),
+        ("The mayor told public broadcaster NHK that three people died.", "NHK"),
+    ],
+)
+def test_told_a_kind_of_medium_then_its_name_puts_the_name_in_the_chain(run, sentence, channel):
+    assert names(only(run(sentence)).via) == [channel]
+
+
+def test_told_a_body_that_is_no_medium_adds_no_channel(run):
+    assert only(run("The mayor told the local council that three people died.")).via == []
