@@ -684,6 +684,9 @@ _MEDIUM_THEN_NAME = re.compile(
 )
 
 
+_MEDIUM_LEAD = re.compile(r"^(?:the\s+)?[A-Z][a-z]+(?:n|ese|ish|ch|i)\s+(?=[a-z])")  # "the German newspaper Bild"
+
+
 def is_outlet_name(name: str, gaz) -> bool:
     """A news organisation (rather than a person or a government body)."""
     entry = gaz.match(name) if gaz is not None else None
@@ -1000,9 +1003,13 @@ def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple
             found = _source_np(text, base, seg_start + m.end(), gaz)
             if found:
                 r = role
-                if role == "publisher" and not is_outlet_name(found[0], gaz):
-                    continue
-                out.append((found[0], r, found[1]))
+                name = found[0]
+                if role == "publisher" and not is_outlet_name(name, gaz):
+                    medium = _MEDIUM_THEN_NAME.match(_MEDIUM_LEAD.sub("", name))
+                    if medium is None:
+                        continue
+                    name = medium.group("name")  # "an interview with the newspaper Le Figaro"
+                out.append((name, r, found[1]))
     return out
 
 
@@ -1071,7 +1078,10 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
                 continue
             name, a, b, r = found
             if role == "interview" and not is_outlet_name(name, gaz):
-                continue
+                medium = _MEDIUM_THEN_NAME.match(_MEDIUM_LEAD.sub("", name))
+                if medium is None:
+                    continue
+                name = medium.group("name")  # "in an interview with the newspaper Le Figaro"
             if role != "source":
                 # "interview with X", "carried by X": X carries what a speaker says, never speaks itself
                 r = role if role != "interview" else "carrier"

@@ -323,3 +323,18 @@ def test_told_a_kind_of_medium_then_its_name_puts_the_name_in_the_chain(run, sen
 
 def test_told_a_body_that_is_no_medium_adds_no_channel(run):
     assert only(run("The mayor told the local council that three people died.")).via == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("Speaking to the German newspaper Bild, the minister said the talks had stalled.", "Bild"),
+        ("In an interview with the newspaper Le Figaro, the minister said the talks had stalled.", "Le Figaro"),
+    ],
+)
+def test_an_interview_with_a_kind_of_medium_then_its_name_puts_the_name_in_the_chain(run, sentence, channel):
+    assert names(only(run(sentence)).via) == [channel]
+
+
+def test_an_interview_with_a_body_that_is_no_medium_adds_no_channel(run):
+    assert only(run("In an interview with the local council, the mayor said three people died.")).via == []
