@@ -125,3 +125,14 @@ def test_either_side_covers_both_parties_across_paragraphs(run):
     )
     flagged = sorted(c.claimant for c in run(text).claims if c.unverified)
     assert flagged == ["Russia's defence ministry", "Ukraine's air force"]
+
+
+def test_could_not_immediately_be_confirmed_flags_the_claim_before_it(run):
+    c = only(run("Activists said 12 people died in the shelling. The toll could not immediately be confirmed."))
+    assert c.unverified is True
+    assert c.unverified_cue.text == "The toll could not immediately be confirmed"
+
+
+def test_could_not_immediately_be_reached_is_no_cue(run):
+    c = only(run("Activists said 12 people died in the shelling. The governor could not immediately be reached."))
+    assert c.unverified is False
