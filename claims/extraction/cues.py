@@ -274,7 +274,7 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
 
 
 _VERB_BEFORE_CUE = re.compile(
-    r"\b(?:said|says|claimed|claims|alleged|alleges|asserted|asserts|insisted|insists|suggested|suggests|wrote|"
+    r"\b(?:said|says|claimed|alleged|alleges|asserted|asserts|insisted|insists|suggested|suggests|wrote|"
     r"argued|argues|charged|accused\s+\w+(?:\s+\w+)?)\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -327,7 +327,7 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
         picked = [d for d in pool if _matches(words, sides, d)]
         if picked:
             return picked
-        if re.search(r"[A-Z]", obj[:60]):
+        if re.search(r"[A-Z]", re.sub(r"^\W*(?:the|a|an)\s+", "", obj, flags=re.IGNORECASE)[:60]):
             return []  # a named party that said nothing here: the cue speaks of nothing we extracted
     if _CASUALTY.search(obj):
         picked = [d for d in claims_only if _CASUALTY_CLAIM.search(d.content)]

@@ -184,3 +184,18 @@ def test_a_doubted_figure_covers_the_claim_that_counts_those_things_a_paragraph_
     flags = _flags(r)
     assert flags["The mayor said"] is True
     assert flags["The army said"] is False
+
+
+def test_a_cue_on_its_claims_covers_the_claim_before_it(run):
+    r = run("The group said it had captured the town. Its claims could not be verified.")
+    assert [c.unverified for c in r.claims] == [True]
+
+
+def test_a_cue_on_the_groups_claims_covers_the_groups_claim(run):
+    r = run("The group said it had captured the town. The group’s claims could not be verified.")
+    assert [c.unverified for c in r.claims] == [True]
+
+
+def test_a_cue_on_another_named_partys_claims_leaves_the_claim_alone(run):
+    r = run("The group said it had captured the town. The Kremlin’s claims could not be verified.")
+    assert [c.unverified for c in r.claims] == [False]
