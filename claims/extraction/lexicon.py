@@ -284,7 +284,8 @@ DENIAL_ADJECTIVES = (
     "ridiculous|propaganda|a lie|lie|staged|doctored|manipulated|forged|a forgery|a fake|disinformation|misinformation|fiction|a fabrication|fabrication|"
     "inaccurate|incorrect|misleading|wrong|slander|slanderous|a hoax|hoax|not true|not accurate|"
     "without foundation|totally untrue|completely false|a fantasy|fantasy|a smear|smear|defamatory|"
-    "invented|made up|made-up|a distortion|distorted|deeply flawed|flawed|riddled with errors|a fairy tale"
+    "invented|made up|made-up|a distortion|distorted|deeply flawed|flawed|riddled with errors|a fairy tale|"
+    "without merit|meritless|politically motivated|a witch hunt|witch hunt"
 )
 
 # Titles and roles: words that may head or modify the noun phrase naming a speaker.

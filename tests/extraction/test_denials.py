@@ -326,3 +326,20 @@ def test_a_denial_after_other_claims_does_not_reach_ahead_to_an_unrelated_report
     )
     denial = next(c for c in r.claims if c.kind == "denial")
     assert denial.denies != r.claims[-1].key
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group said the accusations were politically motivated.",
+        "The bank said the allegations were “without merit”.",
+        "The agency said there was “no truth” to the report.",
+        "The firm said it “strongly disagrees” with the findings.",
+    ],
+)
+def test_more_ways_of_rejecting_an_account_make_a_denial(run, sentence):
+    assert only(run(sentence)).kind == "denial"
+
+
+def test_disagreeing_with_a_policy_is_no_denial(run):
+    assert only(run("The senator said she disagreed with the decision to raise taxes.")).kind == "claim"
