@@ -32,9 +32,12 @@ _ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")
 _LEAD_WORD = re.compile(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+")
 _POSS_TAIL = re.compile(r"(?<=[A-Za-z])[’']s$")
 # a trade written before a firm's name, with at most one word before it ("German automaker")
+_TRADES = "maker|miner|lender|insurer|retailer|manufacturer|conglomerate|startup|shipper|airline|broadcaster|developer"
+# capitalised only where it opens the name ("Drugmaker Calloway"); after a word, in lower case ("German
+# automaker Voss"), so "Qantas Airline Holdings" keeps its name
 _DESCRIPTOR_LEAD = re.compile(
-    r"^(?:[A-Z][a-z]+\s+)?(?:[A-Za-z]+maker|[Mm]iner|[Ll]ender|[Ii]nsurer|[Rr]etailer|[Mm]anufacturer|"
-    r"[Cc]onglomerate|[Ss]tartup|[Ss]hipper|[Aa]irline|[Bb]roadcaster|[Dd]eveloper)\s+(?=[A-Z][\w&.-]+)"
+    rf"^(?:(?:[A-Z][a-z]*|)(?:{_TRADES.title()})|[A-Z][a-z]+(?:{_TRADES})|[A-Z][a-z]+\s+[a-z]*(?:{_TRADES}))"
+    r"\s+(?=[A-Z][\w&.-]+)"
 )
 _THE_BEFORE_CAP = re.compile(r"^(?:the|The)\s+(?=[A-Z])")
 

@@ -116,3 +116,8 @@ def test_a_trade_written_before_a_firms_name_is_not_part_of_the_claimant(run):
         "“This report is inaccurate,” Calloway said in a statement."
     )
     assert [c.claimant for c in r.claims] == ["Calloway Pharma", "Voss", "Calloway"]
+
+
+def test_a_trade_word_inside_a_firms_own_name_is_kept(run):
+    c = only(run("Qantas Airline Holdings said on Monday that fares would rise."))
+    assert c.claimant == "Qantas Airline Holdings"
