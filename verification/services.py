@@ -274,20 +274,16 @@ WITH next_item AS (
     FROM taken
 )
 SELECT taken.*, set_config('synchronous_commit', 'off', true) FROM taken
-"""
+""".format(columns=", ".join(f"item.{field.column}" for field in ReviewItem._meta.concrete_fields))
+_QUEUED_STATE = {"state": ReviewItem.State.QUEUED.value, "assignee": None, "lease_expires_at": None}
 
 
 def _take_next_postgres(user) -> ReviewItem | None:
     fields = ReviewItem._meta.concrete_fields
     now = timezone.now()
     lease = now + lease_duration()
-    sql = _TAKE_NEXT_SQL.format(columns=", ".join(f"item.{field.column}" for field in fields))
-    before = {"state": ReviewItem.State.QUEUED.value, "assignee": None, "lease_expires_at": None}
-    after = {
-        "state": ReviewItem.State.IN_PROGRESS.value,
-        "assignee": user.get_username(),
-        "lease_expires_at": lease.isoformat(),
-    }
+    # The audit row is written in the statement, so its "after" is the state the lease will have.
+    after = _item_state(ReviewItem(state=ReviewItem.State.IN_PROGRESS, assignee=user, lease_expires_at=lease))
     params = {
         "queued": ReviewItem.State.QUEUED.value,
         "in_progress": ReviewItem.State.IN_PROGRESS.value,
@@ -297,7 +293,7 @@ def _take_next_postgres(user) -> ReviewItem | None:
         "username": user.get_username(),
         "verb": "review_item.taken",
         "object_type": ReviewItem._meta.label_lower,
-        "before": Jsonb(before),
+        "before": Jsonb(_QUEUED_STATE),
         "after": Jsonb(after),
         "note": "take next",
         "lease": lease,
@@ -307,7 +303,7 @@ def _take_next_postgres(user) -> ReviewItem | None:
     # milliseconds before the flush, the take and its audit event vanish together and the item is
     # simply queued again. Verdicts and approvals keep the synchronous commit.
     with transaction.get_connection().cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_TAKE_NEXT_SQL, params)
         row = cursor.fetchone()
     if row is None:
         return None
@@ -338,7 +334,7 @@ def _take_next_portable(user) -> ReviewItem | None:
                 obj=item,
                 actor=user,
                 claim_id=item.claim_id,
-                before={"state": ReviewItem.State.QUEUED, "assignee": None, "lease_expires_at": None},
+                before=_QUEUED_STATE,
                 after=_item_state(item),
                 note="take next",
             )
