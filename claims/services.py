@@ -289,7 +289,7 @@ def document_store_extraction(*, document: Document, result) -> dict[str, int]:
                         to_claim=target,
                         relation=relation,
                         origin=Origin.MACHINE,
-                        confidence=extracted.confidence,
+                        confidence=extracted.link_confidence or extracted.confidence,
                         explanation=f"same document; {extracted.kind} in {extracted.key} names claim {extracted.denies}",
                     )
                 )

@@ -45,6 +45,8 @@ class ExtractedClaim:
     unverified: bool
     unverified_cue: Span | None
     confidence: float
+    # How sure the dispute rules are of the `denies` target, where they weighed candidates; else None.
+    link_confidence: float | None = None
 
     def to_eval(self) -> dict:
         """This claim in the shared evaluation format (with extra keys readers ignore)."""
