@@ -1,9 +1,8 @@
 """Per-token throttling in Redis, and every error as problem+json with a stable type."""
 
 import pytest
-from django.core.cache import cache
 
-from config.api import PROBLEMS, ApiRateThrottle, ApiWriteRateThrottle
+from config.api import PROBLEMS, ApiRateThrottle, ApiWriteRateThrottle, throttle_redis
 from tests.api.conftest import problem, token_client
 from verification.models import ApiToken
 
@@ -29,8 +28,45 @@ def test_throttling_counts_each_token_separately_in_redis(api_client_user, tight
         first.get("/api/v1/claims/")
     assert first.get("/api/v1/claims/").status_code == 429
     assert second.get("/api/v1/claims/").status_code == 200
-    token = ApiToken.objects.order_by("pk").first()
-    assert len(cache.get(f"throttle_api_token:{token.pk}")) == 3
+    first_token, second_token = ApiToken.objects.order_by("pk")
+    assert _counted(first_token) == 3  # the refused fourth request is not counted
+    assert _counted(second_token) == 1
+
+
+def _counted(token) -> int:
+    keys = throttle_redis().keys(f"throttle_api_token:{token.pk}:*")
+    return sum(int(throttle_redis().get(key)) for key in keys)
+
+
+def test_requests_at_the_end_of_the_last_window_still_count_early_in_the_next(
+    api_client_user, tight_rates, monkeypatch
+):
+    clock = [6000.0 + 55]  # 55 s into a one-minute window
+    monkeypatch.setattr(ApiRateThrottle, "timer", lambda self: clock[0])
+    client = token_client(api_client_user)
+    assert [client.get("/api/v1/claims/").status_code for _ in range(3)] == [200, 200, 200]
+    clock[0] = 6060.0 + 5  # 5 s into the next window: the three still weigh 55/60 of a request each
+    refused = client.get("/api/v1/claims/")
+    assert refused.status_code == 429
+    # Room again once the previous window's weight is down to two requests: at 20 s into this one.
+    assert int(refused["Retry-After"]) == 15
+    clock[0] = 6060.0 + 21
+    assert client.get("/api/v1/claims/").status_code == 200
+
+
+def test_a_full_budget_refuses_until_the_window_slides_past(api_client_user, tight_rates, monkeypatch):
+    clock = [6000.0 + 10]
+    monkeypatch.setattr(ApiRateThrottle, "timer", lambda self: clock[0])
+    client = token_client(api_client_user)
+    for _ in range(3):
+        client.get("/api/v1/claims/")
+    refused = client.get("/api/v1/claims/")
+    # 50 s to the end of this window, then 20 s more until three requests weigh two.
+    assert refused.status_code == 429 and int(refused["Retry-After"]) == 70
+    clock[0] = 6060.0 + 19
+    assert client.get("/api/v1/claims/").status_code == 429
+    clock[0] = 6060.0 + 21
+    assert client.get("/api/v1/claims/").status_code == 200
 
 
 def test_writes_have_their_own_tighter_budget(api_client_user, tight_rates):
