@@ -7,13 +7,14 @@ bad input raises ValidationError.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from psycopg.types.json import Jsonb
 
@@ -21,7 +22,7 @@ from claims.models import Attribution, Claim, ClaimLink
 
 from . import flagging
 from .audit import event_record
-from .models import Flag, ReviewItem, Verdict
+from .models import Event, Flag, ReviewItem, Verdict, Webhook
 from .priority import PriorityInputs, priority_compute
 from .roles import is_editor, is_fact_checker
 
@@ -63,23 +64,255 @@ def _set_claim_status(claim_id: int, status: str, *, unless_published: bool = Tr
 # Flagging ---------------------------------------------------------------------------------------
 
 
-def claim_priority(*, claim: Claim, flag_reasons: set[str], queued_since: datetime | None, now: datetime):
-    """The priority and its reasons for a claim with the given flags (see verification.priority)."""
+def claim_priority(
+    *,
+    claim: Claim,
+    flag_reasons: set[str],
+    queued_since: datetime | None,
+    now: datetime,
+    denials: int | None = None,
+    outlets: int | None = None,
+):
+    """The priority and its reasons for a claim with the given flags (see verification.priority).
+
+    `denials` and `outlets` are read from the database unless the caller counted them already.
+    """
     source, grade = flagging.claimant_grade_source(claim)
     inputs = PriorityInputs(
         flag_reasons=frozenset(flag_reasons),
         grade=grade,
         has_grade_source=source is not None,
-        denials=flagging.denials_count(claim),
-        outlets=flagging.outlets_count(claim),
+        denials=flagging.denials_count(claim) if denials is None else denials,
+        outlets=flagging.outlets_count(claim) if outlets is None else outlets,
         news_time=claim.document.published_at or claim.document.created_at,
         queued_since=queued_since,
     )
     return priority_compute(inputs, now=now)
 
 
-def _last_review_closed_at(claim: Claim) -> datetime | None:
-    return claim.review_items.filter(state=ReviewItem.State.DONE).aggregate(last=Max("closed_at"))["last"]
+def _denials_and_outlets(claims: list[Claim]) -> dict[int, tuple[int, int]]:
+    """flagging.denials_count and flagging.outlets_count of many claims, in two queries for all of them."""
+    ids = [claim.pk for claim in claims]
+    denials = Counter(
+        ClaimLink.objects.filter(
+            to_claim_id__in=ids, relation__in=flagging.DISPUTING_RELATIONS, status__in=flagging.LIVE_LINK_STATUSES
+        ).values_list("to_claim_id", flat=True)
+    )
+    documents = {claim.pk: {claim.document_id} for claim in claims}
+    carrying = (
+        ClaimLink.objects.filter(relation__in=flagging.CARRYING_RELATIONS, status__in=flagging.LIVE_LINK_STATUSES)
+        .filter(Q(from_claim_id__in=ids) | Q(to_claim_id__in=ids))
+        .values_list("from_claim_id", "to_claim_id", "from_claim__document_id", "to_claim__document_id")
+    )
+    for from_id, to_id, from_document, to_document in carrying:
+        for claim_id in {from_id, to_id} & documents.keys():
+            documents[claim_id].update((from_document, to_document))
+    return {claim.pk: (denials[claim.pk], len(documents[claim.pk])) for claim in claims}
+
+
+def _flagging_event(*, verb: str, obj, claim: Claim, before=None, after=None, note: str = "") -> Event:
+    # The row event_record writes for the flagging task, built here so a document's events go in one INSERT.
+    return Event(
+        actor_label="flagging",
+        verb=verb,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        claim_id=claim.pk,
+        before=before,
+        after=after,
+        note=note,
+    )
+
+
+def _claims_to_flag() -> QuerySet:
+    # FOR NO KEY UPDATE: it serialises flaggers, upkeep and updates of the claim as FOR UPDATE did, but
+    # lets other transactions insert rows that point at the claim (links, flags, events) without waiting.
+    return Claim.objects.select_related(
+        "document__outlet", "claimant__parent", "claimant_body__parent"
+    ).select_for_update(of=("self",), no_key=True)
+
+
+def _claims_flag(claims: list[Claim]) -> dict[int, list[Flag]]:
+    """Flag claims the caller has locked: what claim_flag does to one claim, with bulk reads and writes.
+
+    The rules and the queue decisions are the same claim by claim; the claims' flags, open items,
+    review history and link counts are read in a few queries for all of them, and the new flags,
+    items and audit events are written with one INSERT each, in the order one claim at a time would.
+    """
+    now = timezone.now()
+    ids = [claim.pk for claim in claims]
+    existing: dict[int, dict[tuple[str, str], Flag]] = defaultdict(dict)
+    for flag in Flag.objects.filter(claim_id__in=ids):
+        existing[flag.claim_id][(flag.reason, flag.rule)] = flag
+
+    added: dict[int, list[Flag]] = {}
+    stale: dict[int, list[Flag]] = {}
+    flags: dict[int, list[Flag]] = {}
+    newly_disputed: set[int] = set()
+    for claim in claims:
+        findings = {(f.reason, f.rule): f for f in flagging.flags_find(claim)}
+        own = existing[claim.pk]
+        added[claim.pk] = [
+            Flag(
+                claim=claim,
+                reason=finding.reason,
+                rule=finding.rule,
+                cue_text=finding.cue_text,
+                cue_start=finding.cue_start,
+                cue_end=finding.cue_end,
+            )
+            for key, finding in findings.items()
+            if key not in own
+        ]
+        # A rule that no longer holds (a denial rejected, a grade raised) takes its flag away.
+        stale[claim.pk] = [f for key, f in own.items() if f.rule in flagging.MACHINE_RULES and key not in findings]
+        flags[claim.pk] = [f for f in own.values() if f not in stale[claim.pk]] + added[claim.pk]
+        if any(f.reason == Flag.Reason.DISPUTED for f in added[claim.pk]) and not claim.disputed:
+            newly_disputed.add(claim.pk)
+    Flag.objects.bulk_create([flag for rows in added.values() for flag in rows])
+    gone = [flag.pk for rows in stale.values() for flag in rows]
+    if gone:
+        Flag.objects.filter(pk__in=gone).delete()
+    if newly_disputed:
+        Claim.objects.filter(pk__in=newly_disputed).update(disputed=True, updated_at=now)
+        for claim in claims:
+            if claim.pk in newly_disputed:
+                claim.disputed = True
+
+    flagged = [claim for claim in claims if flags[claim.pk]]
+    open_items = {
+        item.claim_id: item
+        for item in ReviewItem.objects.filter(claim_id__in=[c.pk for c in flagged], state__in=OPEN_STATES)
+    }
+    unqueued = [claim.pk for claim in flagged if claim.pk not in open_items]
+    last_reviews = dict(
+        ReviewItem.objects.filter(claim_id__in=unqueued, state=ReviewItem.State.DONE)
+        .values("claim_id")
+        .annotate(last=Max("closed_at"))
+        .values_list("claim_id", "last")
+    )
+    # Which claims get a fresh item (with the note that says why), which have a queued one to re-score.
+    to_queue: dict[int, str] = {}
+    for claim in flagged:
+        if claim.pk in open_items:
+            continue
+        last_review = last_reviews.get(claim.pk)
+        note = ""
+        if last_review is not None or claim.status == Claim.Status.PUBLISHED:
+            since = last_review or claim.updated_at
+            new_denial = (
+                ClaimLink.objects.filter(
+                    to_claim=claim,
+                    relation__in=flagging.DISPUTING_RELATIONS,
+                    status__in=flagging.LIVE_LINK_STATUSES,
+                    created_at__gt=since,
+                )
+                .select_related("from_claim")
+                .order_by("-created_at")
+                .first()
+            )
+            if new_denial is None:
+                continue
+            who = new_denial.from_claim.claimant_name or "another source"
+            note = f"Reopened: {who} {new_denial.get_relation_display()} this claim after it was reviewed."
+        to_queue[claim.pk] = note
+    queued = [c for c in flagged if c.pk in open_items and open_items[c.pk].state == ReviewItem.State.QUEUED]
+    counts = _denials_and_outlets([c for c in flagged if c.pk in to_queue] + queued)
+
+    def priority_of(claim: Claim, queued_since: datetime) -> tuple[float, list[dict]]:
+        denials, outlets = counts[claim.pk]
+        reasons = {f.reason for f in flags[claim.pk]}
+        return claim_priority(
+            claim=claim, flag_reasons=reasons, queued_since=queued_since, now=now, denials=denials, outlets=outlets
+        )
+
+    if queued:
+        # Taking an item locks it and then the claim; this holds the claim, so it skips an item being
+        # taken rather than wait for it (the two would deadlock). The upkeep task catches up.
+        unlocked = set(
+            ReviewItem.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=[open_items[c.pk].pk for c in queued], state=ReviewItem.State.QUEUED)
+            .values_list("pk", flat=True)
+        )
+        rescored = []
+        for claim in queued:
+            item = open_items[claim.pk]
+            priority, why = priority_of(claim, item.created_at)
+            if item.pk in unlocked and (priority != item.priority or why != item.priority_reasons):
+                item.priority, item.priority_reasons, item.updated_at = priority, why, now
+                rescored.append(item)
+        ReviewItem.objects.bulk_update(rescored, ["priority", "priority_reasons", "updated_at"])
+
+    new_items: dict[int, ReviewItem] = {}
+    for claim in flagged:
+        if claim.pk in to_queue:
+            priority, why = priority_of(claim, now)
+            new_items[claim.pk] = ReviewItem(
+                claim=claim,
+                priority=priority,
+                priority_reasons=why,
+                due_at=now + review_due_after(),
+                note=to_queue[claim.pk],
+            )
+    ReviewItem.objects.bulk_create(new_items.values())
+    unreviewed = [c.pk for c in flagged if c.pk in new_items and c.status == Claim.Status.UNREVIEWED]
+    if unreviewed:
+        # A published claim keeps its public status while a correction is under way.
+        Claim.objects.filter(pk__in=unreviewed).exclude(status=Claim.Status.PUBLISHED).update(
+            status=Claim.Status.FLAGGED, updated_at=now
+        )
+
+    events = []
+    for claim in claims:
+        for flag in stale[claim.pk]:
+            events.append(
+                _flagging_event(
+                    verb="flag.removed", obj=claim, claim=claim, before={"reason": flag.reason, "rule": flag.rule}
+                )
+            )
+        for flag in added[claim.pk]:
+            after = {"reason": flag.reason, "rule": flag.rule, "cue": flag.cue_text[:200]}
+            events.append(_flagging_event(verb="flag.added", obj=claim, claim=claim, after=after))
+        item = new_items.get(claim.pk)
+        if item is not None:
+            reasons = sorted({f.reason for f in flags[claim.pk]})
+            events.append(
+                _flagging_event(
+                    verb="review_item.reopened" if item.note else "review_item.created",
+                    obj=item,
+                    claim=claim,
+                    after={"state": item.state, "priority": item.priority, "reasons": reasons},
+                    note=item.note,
+                )
+            )
+    if events:
+        if not transaction.get_connection().in_atomic_block:
+            raise RuntimeError("flagging writes its audit events inside the transaction that flags")
+        Event.objects.bulk_create(events)
+
+    # Most desks subscribe no hook at all: one query for the document instead of one per claim.
+    if (newly_disputed or new_items) and Webhook.objects.filter(active=True, paused_at__isnull=True).exists():
+        _webhooks_flagging(claims, newly_disputed=newly_disputed, new_items=new_items, flags=flags)
+    return flags
+
+
+def _webhooks_flagging(claims, *, newly_disputed: set[int], new_items: dict, flags: dict) -> None:
+    """Tell subscribers which claims became disputed and which were queued, claim by claim."""
+    for claim in claims:
+        if claim.pk in newly_disputed:
+            _webhook("claim.disputed", {"claim_id": claim.pk, "document_id": claim.document_id})
+        item = new_items.get(claim.pk)
+        if item is not None:
+            _webhook(
+                "claim.flagged",
+                {
+                    "claim_id": claim.pk,
+                    "document_id": claim.document_id,
+                    "reasons": sorted({f.reason for f in flags[claim.pk]}),
+                    "priority": item.priority,
+                    "reopened": bool(item.note),
+                },
+            )
 
 
 @transaction.atomic
@@ -90,138 +323,23 @@ def claim_flag(*, claim: Claim) -> list[Flag]:
     or counter-claim arrived after its review closed.
     """
     # The row lock serialises two flaggers of one claim (a document task and the periodic upkeep).
-    claim = (
-        Claim.objects.with_chain()
-        .select_related("claimant__parent", "claimant_body__parent", "document__outlet")
-        .select_for_update(of=("self",))
-        .get(pk=claim.pk)
-    )
-    now = timezone.now()
-    findings = {(f.reason, f.rule): f for f in flagging.flags_find(claim)}
-    existing = {(f.reason, f.rule): f for f in claim.flags.all()}
-
-    added = []
-    for key, finding in findings.items():
-        if key not in existing:
-            added.append(
-                Flag.objects.create(
-                    claim=claim,
-                    reason=finding.reason,
-                    rule=finding.rule,
-                    cue_text=finding.cue_text,
-                    cue_start=finding.cue_start,
-                    cue_end=finding.cue_end,
-                )
-            )
-    # A rule that no longer holds (a denial rejected, a grade raised) takes its flag away.
-    stale = [f for key, f in existing.items() if f.rule in flagging.MACHINE_RULES and key not in findings]
-    for flag in stale:
-        event_record(
-            verb="flag.removed",
-            obj=claim,
-            actor_label="flagging",
-            before={"reason": flag.reason, "rule": flag.rule},
-        )
-        flag.delete()
-    for flag in added:
-        event_record(
-            verb="flag.added",
-            obj=claim,
-            actor_label="flagging",
-            after={"reason": flag.reason, "rule": flag.rule, "cue": flag.cue_text[:200]},
-        )
-    flags = [f for f in existing.values() if f not in stale] + added
-    if added and any(f.reason == Flag.Reason.DISPUTED for f in added) and not claim.disputed:
-        Claim.objects.filter(pk=claim.pk).update(disputed=True, updated_at=now)
-        claim.disputed = True
-        _webhook("claim.disputed", {"claim_id": claim.pk, "document_id": claim.document_id})
-    if not flags:
-        return flags
-
-    reasons = {f.reason for f in flags}
-    open_item = claim.review_items.filter(state__in=OPEN_STATES).first()
-    if open_item is not None:
-        if open_item.state == ReviewItem.State.QUEUED:
-            priority, why = claim_priority(
-                claim=claim, flag_reasons=reasons, queued_since=open_item.created_at, now=now
-            )
-            # Taking an item locks it and then the claim; this holds the claim, so it skips an item
-            # being taken rather than wait for it (the two would deadlock). The upkeep task catches up.
-            unlocked = bool(
-                ReviewItem.objects.select_for_update(skip_locked=True)
-                .filter(pk=open_item.pk, state=ReviewItem.State.QUEUED)
-                .values_list("pk", flat=True)[:1]
-            )
-            if unlocked and (priority != open_item.priority or why != open_item.priority_reasons):
-                ReviewItem.objects.filter(pk=open_item.pk).update(
-                    priority=priority, priority_reasons=why, updated_at=now
-                )
-        return flags
-
-    last_review = _last_review_closed_at(claim)
-    note = ""
-    if last_review is not None or claim.status == Claim.Status.PUBLISHED:
-        since = last_review or claim.updated_at
-        new_denial = (
-            ClaimLink.objects.filter(
-                to_claim=claim,
-                relation__in=flagging.DISPUTING_RELATIONS,
-                status__in=flagging.LIVE_LINK_STATUSES,
-                created_at__gt=since,
-            )
-            .select_related("from_claim")
-            .order_by("-created_at")
-            .first()
-        )
-        if new_denial is None:
-            return flags
-        who = new_denial.from_claim.claimant_name or "another source"
-        note = f"Reopened: {who} {new_denial.get_relation_display()} this claim after it was reviewed."
-
-    priority, why = claim_priority(claim=claim, flag_reasons=reasons, queued_since=now, now=now)
-    item = ReviewItem.objects.create(
-        claim=claim,
-        priority=priority,
-        priority_reasons=why,
-        due_at=now + review_due_after(),
-        note=note,
-    )
-    event_record(
-        verb="review_item.reopened" if note else "review_item.created",
-        obj=item,
-        actor_label="flagging",
-        claim=claim,
-        after={"state": item.state, "priority": priority, "reasons": sorted(reasons)},
-        note=note,
-    )
-    if claim.status == Claim.Status.UNREVIEWED:
-        _set_claim_status(claim.pk, Claim.Status.FLAGGED)
-    _webhook(
-        "claim.flagged",
-        {
-            "claim_id": claim.pk,
-            "document_id": claim.document_id,
-            "reasons": sorted(reasons),
-            "priority": priority,
-            "reopened": bool(note),
-        },
-    )
-    return flags
+    claim = _claims_to_flag().get(pk=claim.pk)
+    return _claims_flag([claim])[claim.pk]
 
 
+@transaction.atomic
 def document_flag_claims(*, document_id: int) -> int:
     """Flag every claim of a document and the claims its denials point at; the number of flags."""
-    claim_ids = set(Claim.objects.filter(document_id=document_id).values_list("pk", flat=True))
+    own = Claim.objects.filter(document_id=document_id).values("pk")
     # A denial in this document disputes claims elsewhere: those claims are flagged too.
-    claim_ids |= set(
-        ClaimLink.objects.filter(
-            from_claim__document_id=document_id, relation__in=flagging.DISPUTING_RELATIONS
-        ).values_list("to_claim_id", flat=True)
-    )
-    total = 0
-    for claim in Claim.objects.filter(pk__in=claim_ids).order_by("pk"):
-        total += len(claim_flag(claim=claim))
-    return total
+    targets = ClaimLink.objects.filter(
+        from_claim__document_id=document_id, relation__in=flagging.DISPUTING_RELATIONS
+    ).values("to_claim_id")
+    # One statement locks every claim in id order, so two flaggers of overlapping claims queue behind
+    # each other instead of deadlocking; one transaction for the document instead of one per claim.
+    claims = list(_claims_to_flag().filter(Q(pk__in=own) | Q(pk__in=targets)).order_by("pk"))
+    flags = _claims_flag(claims)
+    return sum(len(rows) for rows in flags.values())
 
 
 # Taking work -----------------------------------------------------------------------------------
