@@ -195,9 +195,9 @@ def _matches(words: set[str], sides: set[str], it: Item) -> bool:
     return bool(sides and it.sides & sides)
 
 
-def _pool(spans, paragraphs, by_idx, i: int, floor: int) -> list[Item]:
+def _pool(spans, paragraphs, by_idx, i: int, floor: int, reach: int = 7) -> list[Item]:
     """The claims a cue in sentence i may refer back to: those of its paragraph when it shares one
-    (paragraphs None: the sentences before it, whatever their paragraph)."""
+    (paragraphs None: the sentences before it, whatever their paragraph), at most `reach` sentences back."""
     out: list[Item] = []
     para = paragraphs[i] if paragraphs is not None else None
     multi = paragraphs is not None and (
@@ -205,9 +205,13 @@ def _pool(spans, paragraphs, by_idx, i: int, floor: int) -> list[Item]:
     )
     gap = 0
     j = i - 1
-    while j >= floor and i - j <= 7:
+    while j >= floor and i - j <= reach:
         if multi and paragraphs[j] != para:
-            break
+            if out:
+                break
+            # "AFP was unable to verify either side's figures" after two sentences of background:
+            # a paragraph that told no claim before its cue doubts those of the paragraphs above
+            multi = False
         if by_idx.get(j):
             out[:0] = by_idx[j]
             gap = 0
@@ -255,7 +259,8 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
             else:
                 pool = _pool(spans, paragraphs, by_idx, i, floor)
                 targets = _select(s, m, pool) if pool else []
-                wider = _named_further_back(s, m, pool, targets, _pool(spans, None, by_idx, i, floor))
+                # a cue that names its party ("the health ministry's toll") may reach back to the top of a story
+                wider = _named_further_back(s, m, pool, targets, _pool(spans, None, by_idx, i, 0, reach=20))
                 if wider:
                     targets = wider
                 if not pool and not wider:
@@ -298,6 +303,19 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
         obj = re.sub(
             r"^\W*(?:but|however|yet|and)\s+", "", subj.strip(), flags=re.I
         )  # "The figures could not be verified"
+    parts = _COORDINATED.split(obj)
+    if len(parts) > 1:
+        # "the casualty figures or either side's version of events": each object names its claims
+        chosen = {id(d) for part in parts for d in _select_for(part, subj, m, pool)}
+        return [d for d in pool if id(d) in chosen]
+    return _select_for(obj, subj, m, pool)
+
+
+# "the death toll or the military's claims": a second object after "or" / "and", each with its article
+_COORDINATED = re.compile(r",?\s+(?:or|and|nor)\s+(?=(?:the|either|both|any|its|his|her|their)\b|[A-Z]\w*(?:’s|'s)\s)")
+
+
+def _select_for(obj: str, subj: str, m: re.Match, pool: list[Item]) -> list[Item]:
     words, sides = _named(obj)
     claims_only = [d for d in pool if d.kind != "denial"]
     # "Masters did not provide data to support his figure": the named subject's own claims

@@ -199,3 +199,46 @@ def test_a_cue_on_the_groups_claims_covers_the_groups_claim(run):
 def test_a_cue_on_another_named_partys_claims_leaves_the_claim_alone(run):
     r = run("The group said it had captured the town. The Kremlin’s claims could not be verified.")
     assert [c.unverified for c in r.claims] == [False]
+
+
+def test_a_cue_after_background_in_its_own_paragraph_covers_the_paragraphs_above(run):
+    r = run(
+        "The rebel alliance said its fighters had shot down two army helicopters near the northern town.\n"
+        "The army said it had lost no aircraft and that its troops had killed 35 rebels in the fighting.\n"
+        "Both sides have traded accusations since the truce collapsed in March. Journalists are barred from "
+        "the region. Reuters was unable to independently verify either side's account.\n"
+        "A resident said the market reopened on Friday."
+    )
+    flags = _flags(r)
+    assert flags["The rebel alliance"] is True
+    assert flags["The army said"] is True
+    assert flags["A resident said"] is False
+
+
+def test_a_cue_naming_a_party_reaches_back_past_an_earlier_cue_to_that_partys_claim(run):
+    r = run(
+        "Floods on Saturday killed 14 people in the valley, the provincial disaster agency said.\n"
+        "The utility said it had warned residents two days before the dam overflowed. It did not provide evidence "
+        "for the warning.\n"
+        "The mayor said the warning never reached the valley.\n"
+        "A farmer said the water rose within minutes.\n"
+        "The governor said the army would help clear roads.\n"
+        "Residents said they had received no text alert.\n"
+        "Reuters could not independently verify the disaster agency's toll."
+    )
+    flags = _flags(r)
+    assert flags["Floods on Saturday"] is True
+    assert flags["The governor said"] is False
+
+
+def test_each_of_two_coordinated_objects_of_a_cue_covers_its_own_claims(run):
+    r = run(
+        "An air strike on a market killed at least 17 people, the local health office said.\n"
+        "The air force said it had struck a weapons depot used by insurgents.\n"
+        "The insurgents said the market held no weapons.\n"
+        "The Associated Press could not independently verify the death toll or the insurgents' statement."
+    )
+    flags = _flags(r)
+    assert flags["An air strike"] is True
+    assert flags["The insurgents said"] is True
+    assert flags["The air force"] is False
