@@ -975,6 +975,9 @@ def _build_sentence_claims(
                 if role == "statement" or (role == "source" and _STATEMENT_WORDS.search(name)):
                     extra.append((name, "statement", pos))
                     stmt_org = stmt_org or re.sub(r"^(?:the)\s+", "", name)
+                elif role == "carrier":
+                    # "in a claim relayed by the SITE Intelligence Group": a relay that is no news outlet
+                    extra.append((re.sub(r"^(?:the)\s+", "", name), "carrier", pos))
             if stmt_org and (not org or who.org_weak) and who.person is not None:
                 org = stmt_org
             who = _Who(who.name, org, who.person, country=who.country)
@@ -1514,6 +1517,36 @@ def _cataphora(drafts: list[_Draft], text: str, look: _Lookup) -> None:
         d.who = _Who(other, nxt.who.org, None, False, nxt.who.country, nxt.who.org_weak)
 
 
+# "The source, who spoke on condition of anonymity, said", "the people said": an unnamed speaker
+# already introduced, named again by the bare head of the earlier description
+_ANAPHOR = re.compile(r"the\s+(?P<head>sources?|people|person|officials?)\b", re.IGNORECASE)
+
+
+def _continued_channels(drafts: list[_Draft], text: str) -> None:
+    """An unnamed speaker named again carries on through the outlet that reported them: "a source told
+    Reuters that ... . The source said ..." is still told to Reuters. A named person may speak elsewhere
+    too ("he said" after an interview), so a pronoun does not carry the outlet on."""
+    for i, d in enumerate(drafts):
+        if any(link.role in ("publisher", "agency") for link in d.via):
+            continue
+        m = _ANAPHOR.match(text, d.speaker_pos)
+        if m is None or m.end() < len(text) and text[m.end()].isalnum():
+            continue
+        head = m.group("head").lower()
+        for e in reversed(drafts[:i]):
+            if e.sent_idx >= d.sent_idx:
+                continue
+            if e.sent_idx < d.sent_idx - 4:
+                break
+            words = {disputes.singular(w) for w in re.findall(r"[a-z]+", (e.who.name or "").lower())}
+            if disputes.singular(head) not in words or e.who.person is not None:
+                continue
+            carried = [link for link in e.via if link.role in ("publisher", "agency")]
+            if carried:
+                d.via = d.via + [x for x in carried if x not in d.via]
+            break
+
+
 def available_backends() -> list[str]:
     """The backends this installation can run, best first."""
     from . import parse
@@ -1554,6 +1587,7 @@ def _finish(
                     reg.orgs.append((link.name, d.speaker_pos))
         drafts.extend(ds)
     _cataphora(drafts, text, look)
+    _continued_channels(drafts, text)
     _link_denials(drafts, reg, look)
     _contrasts(drafts, text)
     _negated_versions(drafts)

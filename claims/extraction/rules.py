@@ -572,11 +572,15 @@ _RESPONSE_TO_RE = re.compile(
 )
 _WRITING_IN_RE = re.compile(r"\b(?:writing|wrote|speaking|spoke)\s+(?:in|to)\s+", re.IGNORECASE)
 _REPORTED_BY_RE = re.compile(
-    r"\b(?:reported|published|obtained|seen|first\s+reported|carried|cited|broadcast|aired)\s+by\s+", re.IGNORECASE
+    r"\b(?:reported|published|obtained|seen|first\s+reported|carried|cited|broadcast|aired|relayed|reached)\s+by\s+",
+    re.IGNORECASE,
 )
+# "a statement read on state broadcaster ORTM", "a video aired on Channel 12": the medium carries it
+_AIRED_ON_RE = re.compile(r"\b(?:read(?:\s+out)?|broadcast|aired|shown|televised|carried)\s+on\s+", re.IGNORECASE)
 _INTERVIEW_RE = re.compile(
     r"\b(?:interview|speaking|talking|conversation|spoke|talked)\s+(?:with|to)\s+", re.IGNORECASE
 )
+_RELAYER = re.compile(r"^(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}$")
 _AS_SAYING_RE = re.compile(r"\bas\s+saying\b", re.IGNORECASE)
 _STATEMENT_FROM_RE = re.compile(
     r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|post|readout|communique|communiqué|"
@@ -684,7 +688,7 @@ _MEDIUM_THEN_NAME = re.compile(
 )
 
 
-_MEDIUM_LEAD = re.compile(r"^(?:the\s+)?[A-Z][a-z]+(?:n|ese|ish|ch|i)\s+(?=[a-z])")  # "the German newspaper Bild"
+_MEDIUM_LEAD = re.compile(r"^(?:the\s+)?[A-Z][a-z]+(?:n|ine|ese|ish|ch|i)\s+(?=[a-z])")  # "the German newspaper Bild"
 
 
 def is_outlet_name(name: str, gaz) -> bool:
@@ -1068,6 +1072,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         (_INTERVIEW_RE, "interview", " to "),
         (_RESPONSE_TO_RE, "interview", " to "),
         (_REPORTED_BY_RE, "interview", " by "),
+        (_AIRED_ON_RE, "interview", " on "),
         (_TELLING_RE, "interview", "telling"),
     ):
         if key not in low_s or (key == " to " and " with " in low_s and rx is _INTERVIEW_RE):
@@ -1079,9 +1084,10 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
             name, a, b, r = found
             if role == "interview" and not is_outlet_name(name, gaz):
                 medium = _MEDIUM_THEN_NAME.match(_MEDIUM_LEAD.sub("", name))
-                if medium is None:
-                    continue
-                name = medium.group("name")  # "in an interview with the newspaper Le Figaro"
+                if medium is not None:
+                    name = medium.group("name")  # "in an interview with the newspaper Le Figaro"
+                elif not (m.group(0).lower().startswith("relayed") and _RELAYER.match(name)):
+                    continue  # "a claim relayed by the SITE Intelligence Group": any named relay
             if role != "source":
                 # "interview with X", "carried by X": X carries what a speaker says, never speaks itself
                 r = role if role != "interview" else "carrier"
@@ -1680,7 +1686,7 @@ def _attribution_at(
         first = toks[obj[0]]
         cut = next((x for x in range(obj[0], obj[1]) if toks[x].low.endswith(("’s", "'s"))), None)
         owner = unpossess(text[first.start : toks[cut].end]) if cut is not None else ""
-        named_medium = _MEDIUM_THEN_NAME.match(oname)
+        named_medium = _MEDIUM_THEN_NAME.match(_MEDIUM_LEAD.sub("", oname))  # "the Argentine newspaper Olé"
         if oname.islower() and " " not in oname:
             pass  # "told broadcasters", "told reporters": an audience, not a named channel
         elif named_medium:

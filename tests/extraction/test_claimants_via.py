@@ -101,3 +101,45 @@ def test_an_outlet_reporting_what_it_cites_between_commas_carries_the_claim(run)
 def test_a_statement_emailed_to_an_agency_passes_through_it(run):
     claim = only(run("The company said in a statement emailed to Reuters that the plant would stay open."))
     assert [link.name for link in claim.via] == ["statement", "Reuters"]
+
+
+def test_a_claim_relayed_by_a_monitoring_group_has_the_group_in_the_chain(run):
+    c = only(
+        run(
+            "The insurgent group said in a message relayed by the Conflict Monitoring Centre that it had downed a drone."
+        )
+    )
+    assert c.claimant == "The insurgent group"
+    assert _via(c) == ["Conflict Monitoring Centre"]
+
+
+def test_a_statement_read_on_a_named_broadcaster_has_the_broadcaster_in_the_chain(run):
+    c = only(run('"Order has been restored," the military council said in a statement read on state broadcaster RTN.'))
+    assert c.claimant == "the military council"
+    assert _via(c) == ["RTN"]
+
+
+def test_a_newspaper_after_a_nationality_ending_in_ine_is_the_channel(run):
+    c = only(run("The coach, Pablo Ferrer, told the Argentine newspaper Cronista that the squad had not been paid."))
+    assert c.claimant == "Pablo Ferrer"
+    assert _via(c) == ["Cronista"]
+
+
+def test_an_unnamed_source_named_again_is_still_told_to_the_outlet(run):
+    r = run(
+        "A drone struck a fuel depot near the port overnight, a source in the navy told Reuters.\n"
+        "The source, who asked not to be named, said the fire had burned for six hours."
+    )
+    later = r.claims[-1]
+    assert later.sentence.text.startswith("The source")
+    assert _via(later) == ["Reuters"]
+
+
+def test_a_named_person_speaking_again_is_not_put_back_in_an_earlier_interview(run):
+    r = run(
+        "Mayor Ana Lis told the BBC that the bridge would reopen in May.\n"
+        '"The repairs have cost four million euros so far," she said.'
+    )
+    later = r.claims[-1]
+    assert later.sentence.text.startswith('"The repairs')
+    assert _via(later) == []
