@@ -321,6 +321,7 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.orgs: list[tuple[str, int]] = []
         self.claimants: list[tuple[str, int, bool]] = []  # (name, position, is_person)
+        self.described: list[tuple[str, str | None, int]] = []  # unnamed speakers: (description, org, position)
         self.acronyms: dict[str, tuple[str, int]] = {}  # "RSF" -> ("Rapid Support Forces", position)
         self.bodies: list[tuple[str, int]] = []  # bodies named in the text, spoken or not, in order
         self.named_runs: list[tuple[str, int]] = []  # runs of three or more capitalised words, in order
@@ -510,6 +511,17 @@ class Registry:
                         best, best_pos = p, m
         return best
 
+    def last_described(self, pos: int, window: int = 400) -> tuple[str, str | None, int] | None:
+        """The unnamed person who spoke last ("a local official", "a member of the defence force"),
+        when no one spoke after them and they spoke at most a sentence or two back."""
+        last = max((c for c in self.claimants if c[1] < pos), key=lambda c: c[1], default=None)
+        for name, org, dpos in reversed(self.described):
+            if dpos < pos:
+                if last is not None and last[1] == dpos and pos - dpos <= window:
+                    return (name, org, dpos)
+                return None
+        return None
+
     def recent_body(self, pos: int, window: int = 600, head: str | None = None) -> str | None:
         """The body that spoke last, a few sentences back at most: "the agency said" after "FEMA said"."""
         want = _head_class(head) if head else None
@@ -643,6 +655,11 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     pos = mention.start
     if low in ("he", "she", "him", "her"):
         p = reg.salient_person(pos)
+        desc = reg.last_described(pos)
+        if desc is not None:
+            # "A Hezbollah official told Reuters ... . '...,' he said": the unnamed speaker who spoke
+            # last, not a man the official spoke about
+            return _Who(desc[0], desc[1])
         return _Who(p.full, p.org, p) if p else _Who(raw)
     bare = re.sub(r"^(?:the|The)\s+", "", raw)
     if bare in reg.acronyms and reg.acronyms[bare][1] < pos:
@@ -654,7 +671,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         return _Who(full, None, org_weak=True)
     if low in ("it", "they", "we", "i"):
         for name, cpos, is_person in reversed(reg.claimants):
-            if cpos < pos and (low != "it" or not is_person):
+            if cpos < pos and (low != "it" or not (is_person or _UNNAMED_PERSON.match(name))):
                 return _Who(name)
         return _Who(raw)
     entry = look.match(raw)
@@ -783,6 +800,16 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         org = reg.recent_body(pos) or reg.body_for("", pos, window=400)
     return _Who(raw, org, outlet=rules.is_outlet_name(raw, None))
 
+
+# "A Hezbollah official", "a member of the village's defence force", "a senior police officer": one
+# person the text does not name
+_UNNAMED_PERSON = re.compile(
+    r"^(?:an?|one)\s+(?:[\w’'-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|member|officer|commander|"
+    r"diplomat|aide|adviser|advisor|source|resident|witness|doctor|nurse|fighter|soldier|worker|employee|"
+    r"villager|survivor|relative|neighbou?r|medic|paramedic|activist|lawyer|analyst|engineer|teacher|"
+    r"detainee|prisoner|student|farmer|driver|officer)\b",
+    re.IGNORECASE,
+)
 
 _LOCATED = {
     "resident",
@@ -1578,6 +1605,8 @@ def _finish(
         _whole_quotations(text, sents, i, ds)
         for d in ds:
             reg.claimants.append((d.who.name or "", d.speaker_pos, d.who.person is not None))
+            if d.who.person is None and _UNNAMED_PERSON.match(d.who.name or ""):
+                reg.described.append((d.who.name or "", d.who.org, d.speaker_pos))
             if d.who.person is not None:
                 d.who.person.mentions.append((d.speaker_pos, True))
             elif d.who.name and not d.who.outlet:

@@ -222,3 +222,25 @@ def test_an_acronym_never_defined_resolves_to_the_body_it_spells_earlier_in_the_
 def test_an_acronym_spelling_no_earlier_body_stays_as_written(run):
     r = run("The Central Bank of Ireland raised rates.\n\nThe risk remains low, according to the CDC.")
     assert r.claims[-1].claimant in ("CDC", "the CDC")
+
+
+def test_he_after_an_unnamed_official_is_the_official_not_the_man_named_in_the_claim(run):
+    r = run(
+        "A police official, speaking on condition of anonymity, told Reuters that officers had arrested "
+        "Tomas Ruel near the station.\n"
+        '"He had two passports with him," he said.'
+    )
+    later = r.claims[-1]
+    assert later.sentence.text.startswith('"He had')
+    assert later.claimant == "A police official"
+
+
+def test_he_after_a_named_speaker_is_still_that_speaker(run):
+    r = run(
+        "A police official told Reuters that officers had arrested a man near the station.\n"
+        "Interior Minister Paul Orsini said the man had two passports.\n"
+        '"He was known to our services," he said.'
+    )
+    later = r.claims[-1]
+    assert later.sentence.text.startswith('"He was')
+    assert later.claimant == "Paul Orsini"
