@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import math
@@ -14,6 +15,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+from django_filters.filters import QuerySetRequestMixin
 from drf_spectacular.utils import extend_schema_field
 from redis import Redis
 from redis.exceptions import RedisError
@@ -464,6 +466,21 @@ def problem_responses_hook(result, generator, request, public):
 
 class StrictFilterSet(django_filters.FilterSet):
     """A typed filter given with an empty or unreadable value ("", "null") is an error, not "no filter"."""
+
+    def get_form_class(self):
+        # django-filter builds a new form class from fresh copies of every filter's field on each
+        # request, most of a list request's filtering cost. The fields depend only on the class's
+        # declared filters (no choices or querysets read per request here), so the form class is
+        # built once per filter set; each form instance still gets its own copies of the fields.
+        cls = type(self)
+        if any(isinstance(f, QuerySetRequestMixin) for f in cls.base_filters.values()):
+            return super().get_form_class()  # choices read per request: the form cannot be shared
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            fields = {name: filter_.field for name, filter_ in copy.deepcopy(cls.base_filters).items()}
+            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+            cls._form_class = form_class
+        return form_class
 
     def is_valid(self):
         if not super().is_valid():
