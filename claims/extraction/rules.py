@@ -160,7 +160,8 @@ _FINITE = {
 }
 # "told Reuters in an interview on Monday.": adverbials that close a trailing attribution
 _TRAILING_ADVERBIAL = re.compile(
-    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by)\b"
+    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by|"
+    r"overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"[^,;:“”\"]*$",
     re.IGNORECASE,
 )
@@ -227,8 +228,16 @@ _FUNCTION_WORDS = {
 }
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 # "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
+# "denied that ...", "denied reports that ...": an account is what is rejected, whoever rejects it
+_ACCOUNT_OBJECT = re.compile(
+    r"\s+(?:that\b|(?:the\s+|a\s+|any\s+|media\s+|press\s+|news\s+)*(?:reports?|claims?|allegations?|"
+    r"suggestions?|accusations?|assertions?|rumou?rs?)\s+that\b)",
+    re.IGNORECASE,
+)
 _AFTER_CUE_ADVERBIAL = re.compile(
-    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by)\b"
+    # "..., the ministry said Thursday": a bare weekday is as much a time as "on Thursday"
+    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by|"
+    r"overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b)[\w’'-]+){0,5}\s*$",
     re.IGNORECASE,
 )
@@ -1891,8 +1900,10 @@ def _attribution_at(
         ]
         first = content_words[0] if content_words else ""
         subj_head = speaker.text.split()[-1].lower() if speaker.text.split() else ""
-        if first in lx.HARD_NEGATIVE_OBJECTS or subj_head in lx.HARD_NEGATIVE_SUBJECTS:
+        if first in lx.HARD_NEGATIVE_OBJECTS:
             return None
+        if subj_head in lx.HARD_NEGATIVE_SUBJECTS and not _ACCOUNT_OBJECT.match(text, cue.end, end):
+            return None  # "the council rejected the plan"; but "the council denied reports that ..." answers one
         if passive and nxt != "by":
             return None
         obj_text = text[cue.end : min(end, cue.end + 160)]

@@ -338,3 +338,15 @@ def test_an_interview_with_a_kind_of_medium_then_its_name_puts_the_name_in_the_c
 
 def test_an_interview_with_a_body_that_is_no_medium_adds_no_channel(run):
     assert only(run("In an interview with the local council, the mayor said three people died.")).via == []
+
+
+def test_a_bare_weekday_after_a_trailing_said_leaves_the_words_before_as_content(run):
+    c = only(run("Flooding cut power to 40,000 homes in the north, the regional utility said Thursday."))
+    assert c.content is not None
+    assert c.content.text == "Flooding cut power to 40,000 homes in the north"
+
+
+def test_a_weekday_before_that_still_takes_the_clause_after_it(run):
+    c = only(run("The regional utility said Thursday that power had been restored to 40,000 homes."))
+    assert c.content is not None
+    assert c.content.text == "power had been restored to 40,000 homes"

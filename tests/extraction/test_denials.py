@@ -23,6 +23,8 @@ from .conftest import only
         "Moscow rubbished the reports.",
         "The army said the video was staged.",
         "Officials contested the figures.",
+        "The city council has denied reports that it plans to sell two parks.",
+        "The school board denied that it had ignored complaints about the coach.",
     ],
 )
 def test_denial_words_and_phrases_make_a_denial(run, sentence):
@@ -42,6 +44,8 @@ def test_denial_words_and_phrases_make_a_denial(run, sentence):
         "The Kremlin has not denied the report.",
         "The spokesman refused to confirm or deny the report.",
         "Police pushed back the crowd.",
+        "The city council rejected the proposal to sell two parks.",
+        "The board denied the union's request for a pay review.",
     ],
 )
 def test_ordinary_actions_with_denial_verbs_are_not_claims(run, sentence):
