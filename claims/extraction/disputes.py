@@ -1058,6 +1058,7 @@ def _link(text: str, items: list[Item]) -> None:
         if len(clause_topic) < 3:
             clause_topic = frozenset()
         best, best_score = None, 0.0
+        scored: list[tuple[Item, float]] = []
         # a denial of "a report" often leads the story, and the report is told sentences later
         ahead = 6 if reports else 3
         # a story that opens on a denial and tells the news report it answers just after
@@ -1112,8 +1113,22 @@ def _link(text: str, items: list[Item]) -> None:
                     continue
                 score -= 0.5
             score -= 0.2 * max(0, abs(dist) - 1)
+            scored.append((c, score))
             if score > best_score:
                 best, best_score = c, score
+        if best is not None:
+            # A party that told its account over several sentences is answered as a whole: the link goes
+            # to the claim that opened the account when it scores about as well as a later detail.
+            first = next(
+                (
+                    (c, sc)
+                    for c, sc in scored
+                    if c.idx < best.idx and sc >= max(2.0, best_score - _OPENING_MARGIN) and _same_account(c, best)
+                ),
+                None,
+            )
+            if first is not None:
+                best, best_score = first
         if best is not None and best_score >= 2.0:
             it.claim.denies = id(best)
             it.claim.link_confidence = link_confidence(best_score)
@@ -1122,6 +1137,28 @@ def _link(text: str, items: list[Item]) -> None:
             it.claim.link_confidence = None
             if it.kind == "counter_claim":
                 it.claim.kind = "claim"
+
+
+_OPENING_MARGIN = 1.0
+
+
+def _same_account(a: Item, b: Item) -> bool:
+    """Two claims of one party, or of one outlet's report: "The Times reported ..." and "..., the people
+    said" told to the Times."""
+    if _same_party(a, b):
+        return True
+    # many speakers may talk to one outlet, so only the outlet's own report and a claim it carries
+    for report, told in ((a, b), (b, a)):
+        if _is_outlet(report) and _fold_name(report.claim.claimant) in {_fold_name(x.name) for x in told.claim.via}:
+            return True
+    # "two people with direct knowledge told the Times ... . ..., the people said": named again by the head
+    m = re.fullmatch(r"the\s+([a-z]+)", (b.claim.claimant or "").lower())
+    shared = {_fold_name(x.name) for x in a.claim.via} & {_fold_name(x.name) for x in b.claim.via}
+    return bool(m and shared and m.group(1) in (a.claim.claimant or "").lower().split())
+
+
+def _fold_name(name: str | None) -> str:
+    return re.sub(r"^the\s+", "", (name or "").lower()).strip()
 
 
 def link_confidence(score: float) -> float:

@@ -228,6 +228,7 @@ _FUNCTION_WORDS = {
 }
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 # "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "denied that ...", "denied reports that ...": an account is what is rejected, whoever rejects it
 _ACCOUNT_OBJECT = re.compile(
     r"\s+(?:that\b|(?:the\s+|a\s+|any\s+|media\s+|press\s+|news\s+)*(?:reports?|claims?|allegations?|"
@@ -825,6 +826,19 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
             ):
                 continue
             break
+    # "China's coast guard", "Israel's border police": a plain noun between a named possessor and the head
+    if (
+        2 <= i < j
+        and toks[i - 1].text.isalpha()
+        and toks[i - 1].text.islower()
+        and toks[i - 1].low not in _FUNCTION_WORDS
+        and toks[i - 1].low not in lx.CUE_FORMS
+        and toks[i - 2].low.endswith(("’s", "'s"))
+        and toks[i - 2].text[:1].isupper()
+    ):
+        i -= 2
+        while i > 0 and toks[i - 1].is_cap and _np_token_ok(toks[i - 1]):
+            i -= 1
     # "State environmental officials": adjectives the lexicon lacks, up to a capital or a determiner
     k = i
     while (
@@ -1720,6 +1734,11 @@ def _attribution_at(
         obj_end_i = nxt_i
     elif inverted:
         after_i = _first_tok_from(toks, speaker.end)
+    # "said Monday a supply ship had ...": a bare weekday is a time, not the start of the content
+    if after_i < len(toks) and toks[after_i].low in _WEEKDAYS:
+        after_i += 1
+        if after_i < len(toks) and toks[after_i].low in ("morning", "afternoon", "evening", "night"):
+            after_i += 1
     # Step over adverbials ("said on Monday that", "said in a statement on Telegram that").
     while after_i < len(toks) and toks[after_i].low in (
         "on",

@@ -350,3 +350,14 @@ def test_a_weekday_before_that_still_takes_the_clause_after_it(run):
     c = only(run("The regional utility said Thursday that power had been restored to 40,000 homes."))
     assert c.content is not None
     assert c.content.text == "power had been restored to 40,000 homes"
+
+
+def test_a_plain_noun_between_a_named_possessor_and_the_head_stays_in_the_speaker(run):
+    c = only(run("Norway's coast guard said the trawler had been towed to port."))
+    assert c.claimant == "Norway's coast guard"
+
+
+def test_a_bare_weekday_after_said_is_not_part_of_the_content(run):
+    c = only(run("The coast guard said Monday a trawler had been towed to port."))
+    assert c.content is not None
+    assert c.content.text == "a trawler had been towed to port"

@@ -248,3 +248,37 @@ def test_an_armed_party_claiming_other_targets_than_those_reported_stays_a_count
         "The defence ministry claimed that its forces had struck military airfields with precision weapons."
     )
     assert r.claims[1].kind == "counter_claim"
+
+
+def test_a_denial_of_an_account_told_over_two_sentences_links_to_the_sentence_that_opened_it(run):
+    r = run(
+        "Port director Miguel Osorio said on Sunday that a tanker had spilled crude oil into the bay.\n"
+        "Osorio said the oil spilled by the tanker covered four square kilometres of the bay.\n"
+        "The shipping company denied that its tanker had spilled any oil into the bay."
+    )
+    opening = _by(r, "Port director Miguel Osorio")
+    denial = _by(r, "The shipping company denied", "denial")
+    assert denial.denies == opening.key
+
+
+def test_a_denial_of_a_later_detail_by_its_words_links_to_that_detail(run):
+    r = run(
+        "Port director Miguel Osorio said on Sunday that a tanker had spilled crude oil into the bay.\n"
+        "Osorio said the oil spilled by the tanker covered four square kilometres of the bay.\n"
+        "The shipping company denied that the oil covered four square kilometres, saying the slick was far smaller."
+    )
+    detail = _by(r, "four square kilometres of the bay")
+    denial = _by(r, "The shipping company denied", "denial")
+    assert denial.denies == detail.key
+
+
+def test_the_people_named_again_speak_for_the_outlets_report(run):
+    r = run(
+        "Halvorsen Foods plans to close three of its bakeries, the Financial Times reported, citing two people "
+        "familiar with the matter.\n"
+        "About 900 jobs would go in the closures, which could be announced next month, the people said.\n"
+        "Halvorsen said the report was inaccurate."
+    )
+    opening = _by(r, "Halvorsen Foods plans")
+    denial = _by(r, "report was inaccurate", "denial")
+    assert denial.denies == opening.key
