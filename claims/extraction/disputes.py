@@ -429,7 +429,10 @@ _CONTENT_END = re.compile(
 _TRAILING_REJECTION = re.compile(
     r",\s*(?:a|an)\s+(?:claim|charge|allegation|accusation|assertion|figure|version|account|result|characterization|"
     r"characterisation|description|suggestion|finding|conclusion)s?\s+(?:that\s+|which\s+)?"
-    r"(?P<who>(?:the\s+)?(?:[A-Z][\w’'.-]*|No)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|for|and))*|(?:the\s+)?[a-z]+(?:\s+(?![a-z]+ly\b)[a-z]+)?)\s+"
+    r"(?P<who>(?:the\s+)?(?:[A-Z][\w’'.-]*|No)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|for|and))*"
+    # "a figure Israeli officials have disputed": a capitalised name and its plain noun
+    r"(?:\s+(?:officials|authorities|officers|forces|leaders|ministers|diplomats|sources|police|military|army))?"
+    r"|(?:the\s+)?[a-z]+(?:\s+(?![a-z]+ly\b)[a-z]+)?)\s+"
     r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:rejected|denied|dismissed|disputed|refuted|contested|rebuffed|called\s+\w+|"
     r"(?:said|say|says)\s+(?:was|is|were|are)\s+(?:not\s+(?:supported|backed|borne\s+out|true|accurate)|"
     r"(?:\w+ly\s+)?(?:" + lx.DENIAL_ADJECTIVES + r")))\b"
@@ -440,7 +443,11 @@ _PARTICIPIAL_DENIAL = re.compile(
     r"pushing\s+back\s+(?:on|against))\s+"
     r"(?:(?:a|an|the|any|all|these|those|such|recent|media|press|newspaper)\s+)*"
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|stor(?:y|ies)|accounts?|that|it|them|"
-    r"(?:[A-Z][\w’'-]*\s+){1,3}(?:reports?|claims?|story|allegations?))\b"
+    r"(?:[A-Z][\w’'-]*\s+){1,3}(?:reports?|claims?|story|allegations?)|"
+    # "rejecting what it called fabrications", "rejecting official provisional results that ..."
+    r"what\s+(?:it|he|she|they|the\s+\w+)\s+(?:called|termed|described\s+as)|"
+    r"(?:(?:official|provisional|preliminary|initial|its|their|his|her)\s+)*(?:results|figures|findings|tolls?|"
+    r"tally|count|version|assessment|estimates?)\s+(?:that|which|of|from|showing)\b)\b"
 )
 # "The minister rejected calls to resign, telling journalists she had never ...": a denial with no report verb first
 _REFUSAL_THEN_SPEECH = re.compile(

@@ -25,6 +25,8 @@ from .conftest import only
         "Officials contested the figures.",
         "The city council has denied reports that it plans to sell two parks.",
         "The school board denied that it had ignored complaints about the coach.",
+        "The company said its plant was operating normally, rejecting what it called fabrications by rival media.",
+        "The opposition leader said he had won the vote, rejecting official provisional results that showed him behind.",
     ],
 )
 def test_denial_words_and_phrases_make_a_denial(run, sentence):
@@ -347,3 +349,10 @@ def test_more_ways_of_rejecting_an_account_make_a_denial(run, sentence):
 
 def test_disagreeing_with_a_policy_is_no_denial(run):
     assert only(run("The senator said she disagreed with the decision to raise taxes.")).kind == "claim"
+
+
+def test_a_figure_a_named_partys_officials_have_disputed_is_their_denial_of_the_claim(run):
+    r = run("The hospital said 40 patients had been evacuated, a figure Turkish officials have disputed.")
+    claim, denial = r.claims
+    assert (claim.claimant, claim.kind) == ("The hospital", "claim")
+    assert (denial.claimant, denial.kind, denial.denies) == ("Turkish officials", "denial", claim.key)
