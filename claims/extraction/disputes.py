@@ -681,7 +681,9 @@ _STRONG_NEGATION = re.compile(
     r"(?:categorically|firmly|totally|completely|utterly|strongly|flatly)\s+(?:reject|deny|refute|dispute)\w*|"
     r"(?:reject|deny|refute|dispute)\w*\s+(?:any|the|these|those|such|all)\s+(?:\w+\s+)?(?:suggestions?|claims?|"
     r"allegations?|accusations?|assertions?|reports?|insinuations?|accounts?|characteri[sz]ations?)|"
-    r"(?:is|was|are|were)\s+not\s+true|(?:did|does|do)\s+not\s+(?:match|reflect|add\s+up|stand\s+up)|"
+    r"(?:is|was|are|were)\s+not\s+true|(?:did|does|do)(?:\s+not|n[’']t)\s+(?:match|reflect|add\s+up|stand\s+up|hold\s+up)|"
+    # "I am completely innocent": a plea of innocence answers the accusation
+    r"(?:am|is|are|was|were)\s+(?:\w+ly\s+)?innocent\b|"
     r"(?:never|not)\s+(?:happened|took\s+place|occurred))",
     re.IGNORECASE,
 )

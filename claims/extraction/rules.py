@@ -228,6 +228,7 @@ _FUNCTION_WORDS = {
 }
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 # "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
+_AGE_HEAD = re.compile(r"\d{1,3}-year-old")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "denied that ...", "denied reports that ...": an account is what is rejected, whoever rejects it
 _ACCOUNT_OBJECT = re.compile(
@@ -236,10 +237,13 @@ _ACCOUNT_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _AFTER_CUE_ADVERBIAL = re.compile(
+    r"(?:(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by|"
+    r"overnight)\b(?:\s+(?!that\b|it\b|he\b|she\b|they\b)[\w’'-]+){0,5}"
     # "..., the ministry said Thursday": a bare weekday is as much a time as "on Thursday"
-    r"(?:in|on|at|during|last|this|late|early|earlier|later|yesterday|today|tonight|via|over|after|before|by|"
-    r"overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b)[\w’'-]+){0,5}\s*$",
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    # "he said in a statement posted on social media"
+    r"|in\s+an?\s+(?:[\w-]+\s+)?statement\s+(?:posted|published|issued|released|read|shared)\s+(?:on|to|by|in|at)"
+    r"(?:\s+[\w’'-]+){1,4})\s*$",
     re.IGNORECASE,
 )
 
@@ -866,7 +870,13 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
         return None
     head = toks[j - 1]
     hbase = unpossess(head.low)
-    if not (head.is_cap or hbase in lx.TITLES or hbase in lx.ROLE_NOUNS or _NAME_PREFIX.match(head.text)):
+    if not (
+        head.is_cap
+        or hbase in lx.TITLES
+        or hbase in lx.ROLE_NOUNS
+        or _NAME_PREFIX.match(head.text)
+        or _AGE_HEAD.fullmatch(head.low)  # "the 27-year-old wrote": the person the story is about
+    ):
         return None
     if head.low.endswith(("’s", "'s")):
         return None

@@ -361,3 +361,9 @@ def test_a_bare_weekday_after_said_is_not_part_of_the_content(run):
     c = only(run("The coast guard said Monday a trawler had been towed to port."))
     assert c.content is not None
     assert c.content.text == "a trawler had been towed to port"
+
+
+def test_a_statement_posted_on_social_media_after_said_leaves_the_quotation_as_content(run):
+    c = only(run('"The figures were checked twice by auditors," the mayor said in a statement posted on social media.'))
+    assert c.content is not None
+    assert c.content.text.startswith('"The figures were checked')

@@ -244,3 +244,13 @@ def test_he_after_a_named_speaker_is_still_that_speaker(run):
     later = r.claims[-1]
     assert later.sentence.text.startswith('"He was')
     assert later.claimant == "Paul Orsini"
+
+
+def test_the_n_year_old_after_a_named_person_is_that_person(run):
+    r = run(
+        "The federation said Lena Vos had been banned for two years after a positive test.\n"
+        '"The result is a mistake and my lawyers will show it," the 24-year-old wrote on Instagram.'
+    )
+    later = r.claims[-1]
+    assert later.sentence.text.startswith('"The result')
+    assert later.claimant == "Lena Vos"

@@ -356,3 +356,16 @@ def test_a_figure_a_named_partys_officials_have_disputed_is_their_denial_of_the_
     claim, denial = r.claims
     assert (claim.claimant, claim.kind) == ("The hospital", "claim")
     assert (denial.claimant, denial.kind, denial.denies) == ("Turkish officials", "denial", claim.key)
+
+
+@pytest.mark.parametrize(
+    "rebuttal",
+    [
+        '"I am completely innocent and I will prove it," the coach said.',
+        "\"The club's story doesn't hold up,\" the coach said.",
+    ],
+)
+def test_a_plea_of_innocence_or_a_story_that_does_not_hold_up_answers_the_accusation(run, rebuttal):
+    r = run("The club said its coach had taken money from player agents for three years.\n" + rebuttal)
+    accusation, answer = r.claims
+    assert answer.kind in ("denial", "counter_claim")
