@@ -51,13 +51,26 @@ def candidate_claims(
     since: datetime | None = None,
 ) -> list[Candidate]:
     """Stored claims sharing words with `text`, best lexical match first."""
-    terms = query_terms(text)
-    if not terms:
-        return []
+    (found,) = candidate_claims_many(
+        texts=[text], limit=limit, kinds=kinds, exclude_document_id=exclude_document_id, since=since
+    )
+    return found
+
+
+def candidate_claims_many(
+    *,
+    texts: list[str],
+    limit: int = 50,
+    kinds: Iterable[str] | None = None,
+    exclude_document_id: int | None = None,
+    since: datetime | None = None,
+) -> list[list[Candidate]]:
+    """candidate_claims for each of several texts; on PostgreSQL two round trips, however many texts."""
+    terms = [query_terms(text) for text in texts]
     kinds = list(kinds) if kinds else None
     if connection.vendor == "postgresql":
         return _postgresql_candidates(terms, limit, kinds, exclude_document_id, since)
-    return _portable_candidates(terms, limit, kinds, exclude_document_id, since)
+    return [_portable_candidates(t, limit, kinds, exclude_document_id, since) if t else [] for t in terms]
 
 
 _FREQUENT: dict[str, object] = {"at": 0.0, "lexemes": {}}
@@ -85,19 +98,41 @@ def frequent_lexemes() -> dict[str, float]:
     return lexemes
 
 
-def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> list[Candidate]:
+def _lexemes(terms: list[list[str]]) -> list[list[str]]:
+    """The English lexemes of each query's words, in the order PostgreSQL keeps them in a tsvector."""
+    found: list[list[str]] = [[] for _ in terms]
+    asked = [(n, " ".join(words)) for n, words in enumerate(terms) if words]
+    if not asked:
+        return found
     with connection.cursor() as cursor:
-        cursor.execute("SELECT lexeme FROM unnest(to_tsvector('english', %s))", [" ".join(terms)])
-        lexemes = [row[0] for row in cursor.fetchall() if _SAFE_TERM.match(row[0])]
-    if not lexemes:
-        return []
-    frequency = frequent_lexemes()
-    lexemes.sort(key=lambda lexeme: (frequency.get(lexeme, 0.0), -len(lexeme)))
+        cursor.execute(
+            "SELECT q.n, l.lexeme FROM unnest(%s::int[], %s::text[]) AS q(n, words), "
+            "LATERAL unnest(to_tsvector('english', q.words)) WITH ORDINALITY AS l(lexeme, positions, weights, at) "
+            "ORDER BY q.n, l.at",
+            [[n for n, _ in asked], [words for _, words in asked]],
+        )
+        for n, lexeme in cursor.fetchall():
+            if _SAFE_TERM.match(lexeme):
+                found[n].append(lexeme)
+    return found
+
+
+def _tsquery(lexemes: list[str], frequency: dict[str, float]) -> str:
+    """The OR of the query's most selective lexemes; the three rarest when none is selective."""
+    lexemes = sorted(lexemes, key=lambda lexeme: (frequency.get(lexeme, 0.0), -len(lexeme)))
     selective = [lexeme for lexeme in lexemes if frequency.get(lexeme, 0.0) <= MAX_LEXEME_FREQUENCY]
-    chosen = (selective or lexemes[:3])[:MAX_QUERY_TERMS]
-    tsquery = " | ".join(chosen)
+    return " | ".join((selective or lexemes[:3])[:MAX_QUERY_TERMS])
+
+
+def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> list[list[Candidate]]:
+    lexemes = _lexemes(terms)
+    found: list[list[Candidate]] = [[] for _ in terms]
+    if not any(lexemes):
+        return found
+    frequency = frequent_lexemes()
+    asked = [(n, _tsquery(words, frequency)) for n, words in enumerate(lexemes) if words]
     where = ["search_vector @@ query"]
-    params: list = [tsquery]
+    params: list = [[n for n, _ in asked], [tsquery for _, tsquery in asked]]
     if kinds:
         where.append("kind = ANY(%s)")
         params.append(kinds)
@@ -107,15 +142,21 @@ def _postgresql_candidates(terms, limit, kinds, exclude_document_id, since) -> l
     if since is not None:
         where.append("created_at >= %s")
         params.append(since)
-    sql = (
-        "SELECT id, ts_rank(search_vector, query) AS rank "
-        "FROM claims_claim, to_tsquery('simple', %s) AS query "
-        f"WHERE {' AND '.join(where)} ORDER BY rank DESC, id DESC LIMIT %s"
-    )
     params.append(limit)
+    # One statement for every query: each row of the outer list runs the same indexed search and
+    # ranking a query of its own would (the GIN index on search_vector, top `limit` by rank).
+    sql = (
+        "SELECT q.n, found.id, found.rank FROM unnest(%s::int[], %s::text[]) AS q(n, tsquery), "
+        "LATERAL (SELECT id, ts_rank(search_vector, query) AS rank "
+        "FROM claims_claim, to_tsquery('simple', q.tsquery) AS query "
+        f"WHERE {' AND '.join(where)} ORDER BY rank DESC, id DESC LIMIT %s) AS found "
+        "ORDER BY q.n, found.rank DESC, found.id DESC"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [Candidate(claim_id=row[0], score=float(row[1])) for row in cursor.fetchall()]
+        for n, claim_id, rank in cursor.fetchall():
+            found[n].append(Candidate(claim_id=claim_id, score=float(rank)))
+    return found
 
 
 def _portable_candidates(terms, limit, kinds, exclude_document_id, since) -> list[Candidate]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -21,7 +22,7 @@ from claims.matching.linking import (
     decide_response,
     story_names,
 )
-from claims.matching.retrieval import candidate_claims
+from claims.matching.retrieval import candidate_claims_many
 from claims.models import Claim, ClaimLink, Document, Origin, content_hash
 from verification.audit import event_record
 
@@ -104,19 +105,42 @@ def _similarities(pairs: dict[Claim, list[Claim]], use_encoder: bool) -> dict[tu
     }
 
 
-def _stored(ids: list[int]) -> list[Claim]:
-    rows = Claim.objects.filter(pk__in=ids).select_related("document__outlet", "claimant", "claimant_body")
+def _stored(found: list[list[int]]) -> list[list[Claim]]:
+    """The stored claims behind each list of ids, in its order, from one query for all the lists."""
+    # A claim found for several claims of a document is read once and shared (matching only reads it).
+    rows = (
+        Claim.objects.filter(pk__in={i for ids in found for i in ids})
+        .select_related("document__outlet", "claimant", "claimant_body")
+        .defer("document__raw_html")
+    )
     by_id = {row.pk: row for row in rows}
-    return [by_id[i] for i in ids if i in by_id]
+    return [[by_id[i] for i in ids if i in by_id] for ids in found]
 
 
 def claim_match_candidates(*, claim: Claim, config: MatchSettings | None = None) -> list[Claim]:
     """Stored claims of other documents that could be the same claim, a denial of it, or what it denies."""
+    (stored,) = claims_match_candidates(claims=[claim], config=config)
+    return stored
+
+
+def claims_match_candidates(*, claims: list[Claim], config: MatchSettings | None = None) -> list[list[Claim]]:
+    """claim_match_candidates of each claim: one search and one read for all the claims of a document."""
     config = config or MatchSettings.current()
     since = timezone.now() - timedelta(days=config.window_days) if config.window_days else None
-    query = f"{claim.text} {claim.sentence}"
-    found = candidate_claims(text=query, limit=config.candidates, exclude_document_id=claim.document_id, since=since)
-    return _stored([c.claim_id for c in found])
+    by_document: dict[int, list[int]] = defaultdict(list)
+    for position, claim in enumerate(claims):
+        by_document[claim.document_id].append(position)
+    found: list[list[int]] = [[] for _ in claims]
+    for document_id, positions in by_document.items():
+        rows = candidate_claims_many(
+            texts=[f"{claims[p].text} {claims[p].sentence}" for p in positions],
+            limit=config.candidates,
+            exclude_document_id=document_id,
+            since=since,
+        )
+        for position, row in zip(positions, rows, strict=True):
+            found[position] = [c.claim_id for c in row]
+    return _stored(found)
 
 
 def claim_match_decisions(
@@ -174,25 +198,46 @@ def claim_match_decisions(
     return [d for d in decisions if d.confidence >= config.suggest_threshold]
 
 
-def _best_dispute_confidence(claim_id: int) -> float:
-    best = (
-        ClaimLink.objects.filter(from_claim_id=claim_id, relation__in=DISPUTING, status__in=LIVE)
-        .order_by("-confidence")
-        .values_list("confidence", flat=True)
-        .first()
+def _best_dispute_confidence(links: dict[tuple, ClaimLink], claim_id: int) -> float:
+    return max(
+        (
+            link.confidence
+            for link in links.values()
+            if link.from_claim_id == claim_id and link.relation in DISPUTING and link.status in LIVE
+        ),
+        default=0.0,
     )
-    return best or 0.0
 
 
-def _link_save(decision: LinkDecision, config: MatchSettings) -> str:
+def _stored_links(decisions: list[LinkDecision], own: set[int]) -> dict[tuple, ClaimLink]:
+    """Every stored link the decisions can meet, by (from, to, relation), from one query.
+
+    A decision meets the link of its own pair (either way round for symmetric relations); a stored
+    denial that may take a new target meets every dispute it already has.
+    """
+    if not decisions:
+        return {}
+    ids = {i for d in decisions for i in (d.from_id, d.to_id)}
+    takers = {d.from_id for d in decisions if d.from_id not in own and d.relation in DISPUTING}
+    rows = ClaimLink.objects.filter(
+        Q(from_claim_id__in=ids, to_claim_id__in=ids) | Q(from_claim_id__in=takers, relation__in=DISPUTING)
+    )
+    return {(link.from_claim_id, link.to_claim_id, link.relation): link for link in rows}
+
+
+def _link_save(
+    decision: LinkDecision,
+    config: MatchSettings,
+    *,
+    links: dict[tuple, ClaimLink],
+    created: list[ClaimLink],
+    changed: dict[int, ClaimLink],
+) -> str:
+    """Apply one decision to the links in memory; the caller writes `created` and `changed` afterwards."""
     status = ClaimLink.Status.ACTIVE if decision.confidence >= config.link_threshold else ClaimLink.Status.SUGGESTED
-    existing = ClaimLink.objects.filter(
-        from_claim_id=decision.from_id, to_claim_id=decision.to_id, relation=decision.relation
-    ).first()
+    existing = links.get((decision.from_id, decision.to_id, decision.relation))
     if existing is None and decision.relation in SYMMETRIC:
-        existing = ClaimLink.objects.filter(
-            from_claim_id=decision.to_id, to_claim_id=decision.from_id, relation=decision.relation
-        ).first()
+        existing = links.get((decision.to_id, decision.from_id, decision.relation))
     if existing is not None:
         # A checker's ruling, or a link a person made, is never overwritten by the machine.
         if existing.origin == Origin.HUMAN or existing.status in (
@@ -207,9 +252,10 @@ def _link_save(decision: LinkDecision, config: MatchSettings) -> str:
         ):
             return "unchanged"
         existing.status, existing.confidence, existing.explanation = status, decision.confidence, decision.explanation
-        existing.save(update_fields=["status", "confidence", "explanation", "updated_at"])
+        if existing.pk is not None:
+            changed[existing.pk] = existing
         return "updated"
-    ClaimLink.objects.create(
+    link = ClaimLink(
         from_claim_id=decision.from_id,
         to_claim_id=decision.to_id,
         relation=decision.relation,
@@ -218,6 +264,8 @@ def _link_save(decision: LinkDecision, config: MatchSettings) -> str:
         confidence=decision.confidence,
         explanation=decision.explanation[:500],
     )
+    links[(decision.from_id, decision.to_id, decision.relation)] = link
+    created.append(link)
     return "linked" if status == ClaimLink.Status.ACTIVE else "suggested"
 
 
@@ -243,7 +291,7 @@ def document_match_claims(*, document_id: int) -> dict[str, int]:
     claims = list(
         Claim.objects.filter(document_id=document_id).select_related("document__outlet", "claimant", "claimant_body")
     )
-    candidates = {claim: claim_match_candidates(claim=claim, config=config) for claim in claims}
+    candidates = dict(zip(claims, claims_match_candidates(claims=claims, config=config), strict=True))
     similarity = _similarities(candidates, config.use_encoder)
     decisions = [
         decision
@@ -262,18 +310,40 @@ def _document_links_write(
     document = Document.objects.select_for_update().get(pk=document_id)
     counts = {"linked": 0, "suggested": 0, "updated": 0, "unchanged": 0, "kept": 0}
     touched: set[int] = set()
+    countered: set[int] = set()
+    # Read under the document lock, then decided in memory in the decisions' order: a decision sees
+    # the links the ones before it made, as if each had been written straight away.
+    links = _stored_links(decisions, own)
+    created: list[ClaimLink] = []
+    changed: dict[int, ClaimLink] = {}
     for decision in decisions:
         taking_over = decision.from_id not in own and decision.relation in DISPUTING
         # Checked under the document lock: another document may have given that denial a better target
         # since the decisions were computed.
-        if taking_over and decision.confidence <= _best_dispute_confidence(decision.from_id):
+        if taking_over and decision.confidence <= _best_dispute_confidence(links, decision.from_id):
             continue
-        counts[_link_save(decision, config)] += 1
+        counts[_link_save(decision, config, links=links, created=created, changed=changed)] += 1
         if decision.relation in DISPUTING:
             touched.add(decision.to_id)
             if decision.relation == ClaimLink.Relation.COUNTERS and decision.confidence >= config.link_threshold:
                 # An answer extraction could not see as one (its target was in another document).
-                Claim.objects.filter(pk=decision.from_id, kind=Claim.Kind.CLAIM).update(kind=Claim.Kind.COUNTER_CLAIM)
+                countered.add(decision.from_id)
+    now = timezone.now()
+    for link in changed.values():
+        link.updated_at = now
+    ClaimLink.objects.bulk_update(list(changed.values()), ["status", "confidence", "explanation", "updated_at"])
+    ClaimLink.objects.bulk_create(created)
+    if touched or countered:
+        # Flagging locks a document's claims in id order in one statement; taking these in the same
+        # order first means the two queue behind each other instead of deadlocking.
+        list(
+            Claim.objects.select_for_update(no_key=True)
+            .filter(pk__in=touched | countered)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    if countered:
+        Claim.objects.filter(pk__in=countered, kind=Claim.Kind.CLAIM).update(kind=Claim.Kind.COUNTER_CLAIM)
     _refresh_disputed(touched)
     if counts["linked"] or counts["suggested"] or counts["updated"]:
         event_record(verb="document.matched", obj=document, actor_label="matching", after=counts)
