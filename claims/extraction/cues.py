@@ -398,9 +398,18 @@ def _named_further_back(s: str, m: re.Match, pool: list[Item], targets: list[Ite
     words, sides = _named(om.group("obj").strip() if om else obj)
     if re.search(_CLAIM_NOUN, subj, re.IGNORECASE) and len(subj.split()) <= 8:
         words, sides = _named(re.sub(r"^\W*(?:but|however|yet|and)\s+", "", subj.strip(), flags=re.I))
-    if not (words or sides) or any(_matches(words, sides, d) for d in targets):
+    if not (words or sides):
         return []
+    if any(_matches(words, sides, d) for d in targets):
+        if not _PLURAL_OWNER.search(obj[:80]):
+            return []
+        # "the detainees' accounts": every account the detainees gave, not only the paragraph's
+        more = [d for d in wide if d.kind != "denial" and _matches(words, sides, d)]
+        return more if len(more) > len(targets) else []
     return [d for d in wide if d.kind != "denial" and _matches(words, sides, d)]
+
+
+_PLURAL_OWNER = re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+)?[\w-]+s[’']\s+\w+")
 
 
 def _figure_topic(obj: str) -> frozenset[str]:

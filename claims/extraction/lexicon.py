@@ -408,6 +408,26 @@ TITLES = {
 }
 ROLE_NOUNS = {
     # one of a group speaking: "a resident of the town said", "a rebel fighter told AFP"
+    # "his family and two other detainees", "passengers on the train", "parents at the school"
+    "detainee",
+    "detainees",
+    "prisoner",
+    "prisoners",
+    "inmate",
+    "inmates",
+    "patient",
+    "patients",
+    "passenger",
+    "passengers",
+    "student",
+    "students",
+    "parent",
+    "parents",
+    "teacher",
+    "teachers",
+    "farmer",
+    "farmers",
+    "nurses",
     "activist",
     "advocate",
     "campaigner",

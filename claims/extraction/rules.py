@@ -1681,6 +1681,12 @@ def _attribution_at(
         )
     ):
         speaker = _speaker_after(text, base, end, toks, k)
+        if speaker is not None:
+            nk = _first_tok_from(toks, speaker.end)
+            if nk < len(toks) and (toks[nk].low in lx.CUE_FORMS or toks[nk].low in _FINITE):
+                # "Ana Ruiz, his sister, said her brother told her ...": the phrase after the cue opens
+                # the reported clause; the speaker stands before the appositive
+                speaker = None
         inverted = speaker is not None
     if speaker is None:
         speaker = _speaker_before(text, base, toks, k, gaz, channels)

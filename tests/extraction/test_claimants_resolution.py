@@ -254,3 +254,18 @@ def test_the_n_year_old_after_a_named_person_is_that_person(run):
     later = r.claims[-1]
     assert later.sentence.text.startswith('"The result')
     assert later.claimant == "Lena Vos"
+
+
+def test_said_after_an_appositive_name_is_not_inverted_onto_the_reported_speaker(run):
+    c = only(run("The miner's wife, Rosa Quispe, said her husband told her that the shaft had flooded twice in March."))
+    assert c.claimant == "Rosa Quispe"
+
+
+def test_a_source_of_family_and_detainees_keeps_the_detainees(run):
+    c = only(
+        run(
+            "A man held at the centre had complained of chest pains for days, according to his family and three "
+            "other detainees."
+        )
+    )
+    assert c.claimant is not None and c.claimant.endswith("detainees")

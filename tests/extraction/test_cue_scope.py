@@ -242,3 +242,17 @@ def test_each_of_two_coordinated_objects_of_a_cue_covers_its_own_claims(run):
     assert flags["An air strike"] is True
     assert flags["The insurgents said"] is True
     assert flags["The air force"] is False
+
+
+def test_a_groups_plural_accounts_cover_that_groups_claims_in_earlier_paragraphs(run):
+    r = run(
+        "Guards beat two prisoners during a search of the cells, according to three inmates who spoke to the BBC.\n"
+        "The prison service said the search had been carried out lawfully.\n"
+        "The service said it would review the footage.\n"
+        "One of the inmates told the BBC that guards had also confiscated medicine. The BBC could not verify "
+        "the inmates' accounts."
+    )
+    flags = _flags(r)
+    assert flags["Guards beat two"] is True
+    assert flags["One of the"] is True
+    assert flags["The prison service"] is False
