@@ -32,11 +32,16 @@ _ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")
 _LEAD_WORD = re.compile(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+")
 _POSS_TAIL = re.compile(r"(?<=[A-Za-z])[’']s$")
 # a trade written before a firm's name, with at most one word before it ("German automaker")
-_TRADES = "maker|miner|lender|insurer|retailer|manufacturer|conglomerate|startup|shipper|airline|broadcaster|developer"
+_TRADES = (
+    "maker|miner|lender|insurer|retailer|manufacturer|conglomerate|startup|shipper|airline|broadcaster|developer|"
+    "carrier|publication|operator"
+)
 # capitalised only where it opens the name ("Drugmaker Calloway"); after a word, in lower case ("German
 # automaker Voss"), so "Qantas Airline Holdings" keeps its name
 _DESCRIPTOR_LEAD = re.compile(
-    rf"^(?:(?:[A-Z][a-z]*|)(?:{_TRADES.title()})|[A-Z][a-z]+(?:{_TRADES})|[A-Z][a-z]+\s+[a-z]*(?:{_TRADES}))"
+    # "Low-cost carrier Azurair", "trade publication Pollstar": a described trade before the firm's name
+    rf"^(?:(?:[A-Z][a-z]*|)(?:{_TRADES.title()})|[A-Z][a-z]+(?:{_TRADES})|"
+    rf"(?:[A-Z][a-z]+(?:-[a-z]+)?|[a-z]+)\s+[a-z]*(?:{_TRADES}))"
     r"\s+(?=[A-Z][\w&.-]+)"
 )
 _THE_BEFORE_CAP = re.compile(r"^(?:the|The)\s+(?=[A-Z])")
@@ -527,6 +532,7 @@ class Registry:
         want = _head_class(head) if head else None
         for name, cpos, is_person in reversed(self.claimants):
             if cpos < pos and pos - cpos <= window and not is_person and name[:1].isupper():
+                name = _THE_BEFORE_CAP.sub("", name)  # "The International Rowing Federation" is a body's name
                 if want is not None and _body_class(name, self.look) not in (want, None):
                     continue
                 single_company = (
@@ -772,8 +778,24 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
             p = reg.find_by_title(raw, pos)
             if p is not None:
                 return _Who(p.full, p.org, p)
-        elif (head in lx.ORG_HEADS or head in _COMPANY_HEADS) and len(low.split()) == 2:
-            org = reg.find_org(head, pos) or reg.recent_body(pos, head=head) or reg.body_for(head, pos)
+        elif (
+            (head in lx.ORG_HEADS or head in _COMPANY_HEADS)
+            and (
+                len(low.split()) == 2
+                # "the governing body", "the ruling party"; but "the interior ministry" names its own remit
+                or len(low.split()) == 3
+                and raw[4:].islower()
+                and low.split()[1].endswith("ing")
+            )
+        ):
+            # "the agency said", "the governing body said"; failing a body near by, the body that
+            # spoke earlier in the story ("The airline said" five sentences after the carrier denied it)
+            org = (
+                reg.find_org(head, pos)
+                or reg.recent_body(pos, head=head)
+                or reg.body_for(head, pos)
+                or reg.recent_body(pos, window=3000, head=head)
+            )
             if org:
                 return _Who(org)
         elif head in _COMPANY_HEADS and 3 <= len(low.split()) <= 4 and raw[4:] == raw[4:].lower():

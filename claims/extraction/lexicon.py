@@ -1357,6 +1357,7 @@ ISO_COUNTRY = {
 
 # Heads of noun phrases that name one body, so that "the ministry" can stand for an earlier one.
 ORG_HEADS = {
+    "body",  # "the governing body said"
     "ministry",
     "government",
     "army",

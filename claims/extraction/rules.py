@@ -923,9 +923,25 @@ def _np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
             # "a local resistance committee": a compound whose head names a body or a role
             if j < n and toks[j].text.islower() and (toks[j].low in _ORG_WORDS or toks[j].low in lx.ROLE_NOUNS):
                 j += 1
+    # "trade publication Pollstar", "research firm Kpler": the name after a described kind of body
+    if (
+        i < j < n
+        and toks[j - 1].text.islower()
+        and toks[j - 1].low in _DESCRIBED_KINDS
+        and toks[j].is_cap
+        and toks[j].text not in _DAY_MONTH
+        and toks[j].text not in lx.NON_NAME_CAPS
+    ):
+        while j < n and toks[j].is_cap and toks[j].text not in _DAY_MONTH:
+            j += 1
     if j <= i:
         return None
     return (i, j)
+
+
+_DESCRIBED_KINDS = frozenset(
+    "publication magazine website newspaper broadcaster firm consultancy provider tracker platform company".split()
+)
 
 
 def _span_text(text: str, base: int, a: int, b: int) -> str:
@@ -1373,6 +1389,16 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         if stripped.endswith(("and", "but")) and (len(stripped) == 3 or not stripped[-4].isalnum()):
             return _clause_subject(text, base, toks, k)
         rng = _np_backward(toks, j)
+        if (
+            rng is not None
+            and rng[0] >= 2
+            and toks[rng[0] - 1].low in ("in", "at", "near", "outside")
+            and toks[rng[0] - 2].text.isalpha()
+            and toks[rng[0] - 2].text.islower()
+            and toks[rng[0] - 2].low not in _FUNCTION_WORDS
+        ):
+            # "Drivers at the depot in Leeds said": the place ends a longer subject, it does not speak
+            rng = None
         if rng is None:
             # "..., their employer said": a short determiner phrase between a comma and the cue
             lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))

@@ -269,3 +269,50 @@ def test_a_source_of_family_and_detainees_keeps_the_detainees(run):
         )
     )
     assert c.claimant is not None and c.claimant.endswith("detainees")
+
+
+def test_a_described_carrier_is_the_firm_and_the_airline_later_is_that_firm(run):
+    r = run(
+        "Low-cost carrier Skyvane on Tuesday denied a report that it would close its base in Porto.\n"
+        "The newspaper Publico reported that the base would shut in October, citing a union official.\n"
+        "Union leaders said they had been told of the plan at a meeting with managers last week, and that "
+        "more than 200 jobs could go.\n"
+        '"The Porto base will operate as normal throughout the winter season," the airline said in a statement.'
+    )
+    assert r.claims[0].claimant == "Skyvane"
+    assert r.claims[-1].claimant == "Skyvane"
+
+
+def test_a_source_named_after_its_kind_is_the_named_body(run):
+    c = only(run("The tour grossed more than $200 million, according to trade publication Boxscore."))
+    assert c.claimant == "Boxscore"
+
+
+def test_the_governing_body_is_the_federation_that_spoke_before(run):
+    r = run(
+        "The International Rowing Federation said Petra Lund had been suspended after a positive test.\n"
+        "Lund's lawyer said the sample had been mishandled.\n"
+        "The governing body said the suspension would stand until a hearing in March."
+    )
+    assert r.claims[-1].claimant.removeprefix("The ") == "International Rowing Federation"
+
+
+def test_the_company_far_into_a_story_is_the_company_that_spoke_at_its_top(run):
+    r = run(
+        "Kestrel Freight Ltd said on Monday that its drivers had not been told of any change to their routes.\n"
+        "Union organisers said more than 300 drivers had signed a petition against the new shift pattern, which "
+        "they said would add two hours to each working day without any extra pay or time off in lieu.\n"
+        "A spokesperson for the regional transport authority said it had received several complaints from drivers "
+        "over the past month and would raise them with the operators at a meeting in the city next month.\n"
+        "Drivers at the depot in Leeds said managers had warned them that those who refused the new shifts could "
+        "lose their bonuses at the end of the year and might be moved to night routes.\n"
+        "Two drivers who have worked at the depot for more than a decade said morale was the lowest they could "
+        "remember and that several colleagues were already looking for other jobs.\n"
+        "The company said the new shifts would start in January."
+    )
+    assert r.claims[-1].claimant == "Kestrel Freight Ltd"
+
+
+def test_a_place_at_the_end_of_a_longer_subject_does_not_speak(run):
+    c = only(run("Drivers at the depot in Leeds said managers had warned them about the new shifts."))
+    assert c.claimant == "Drivers at the depot in Leeds"
