@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
-from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework import ISO_8601, exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from config.api import (
@@ -395,6 +396,21 @@ _ROW_EXTRAS = {
 }
 
 
+def _datetime_text_for_page():
+    """DRF's DateTimeField.to_representation for aware datetimes, with its per-value lookups done once a page."""
+    if api_settings.DATETIME_FORMAT != ISO_8601 or not settings.USE_TZ:
+        return _datetime_field.to_representation
+    zone = timezone.get_current_timezone()
+
+    def as_text(value: datetime) -> str:
+        if timezone.is_naive(value):
+            return _datetime_field.to_representation(value)
+        text = value.astimezone(zone).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return as_text
+
+
 def claim_row_values(claims):
     """Claims as the list's plain rows (.values of CLAIM_ROW_FIELDS, plus what claim_list_rows reads with them)."""
     if settings.USING_POSTGRES:
@@ -444,7 +460,7 @@ def claim_list_rows(rows: list[dict], *, request) -> list[dict]:
         chains, flags, published = _chains_flags_published([row["id"] for row in rows])
     # One reverse() for the page: the detail URL differs only by the id.
     prefix, _, suffix = request.build_absolute_uri(reverse("api:claim-detail", args=[0])).rpartition("/0/")
-    as_text = _datetime_field.to_representation
+    as_text = _datetime_text_for_page()
     out = []
     for row in rows:
         claim_id = row["id"]
