@@ -108,12 +108,12 @@ _ADVERB_WORDS = set(
     "recently repeatedly would will immediately quickly swiftly flatly strongly firmly categorically vehemently "
     "publicly privately officially formally initially first once since already now still often frequently "
     "angrily openly long subsequently however too simply yesterday today tonight statement interview post video both "
-    "speech address briefing conference message letter filing report".split()
+    "speech address briefing conference message letter filing report always consistently".split()
 )
 _ADVERB_TAIL = re.compile(
     r"(?:[\s,]*\b(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|"
     r"separately|then|again|further|recently|repeatedly|would|will|immediately|quickly|swiftly|"
-    r"flatly|strongly|firmly|categorically|vehemently|publicly|privately|officially|formally|"
+    r"flatly|strongly|firmly|categorically|vehemently|publicly|privately|officially|formally|always|consistently|"
     r"initially|first|once|since|already|now|still|often|frequently|angrily|openly|previously|long|"
     r"subsequently|however|too|simply|both|last\s+\w+|this\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|\w+day)|(?:late|early)\s+on\s+\w+|yesterday|today|tonight|"
@@ -1329,7 +1329,11 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         )
         m = _ADVERB_TAIL.search(left, win) if maybe else None
         if m and m.start() < len(left):
-            left_end = base + m.start()
+            cut = m.start()
+            comma = re.match(r"\s*,", left[cut:])
+            if comma and cut + comma.end() < len(left):
+                cut += comma.end()  # "Hartley, who watched ..., has always denied": the comma closes a clause
+            left_end = base + cut
             left = text[base:left_end]
         stripped = left.rstrip()
         abbrev = _abbreviation_start(stripped)
@@ -1360,7 +1364,8 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 or re.fullmatch(r"\d{1,3}", seg) is not None  # "Ben Ross, 42, a welder, said": an age
                 or (first.endswith("ing") and len(first) > 5)  # "briefing reporters on condition of anonymity"
                 or _is_title_seg(seg)
-                or (first in ("a", "an", "the", "one", "who", "whose") and len(seg.split()) <= 14)
+                # "DeepState, a blogger group that maps the front line ... and is close to the army, said"
+                or (first in ("a", "an", "the", "one", "who", "whose") and len(seg.split()) <= 24)
             ):
                 for link in _links_in(seg, seg_abs, text, base, gaz):
                     channels.append(link)

@@ -367,3 +367,18 @@ def test_a_statement_posted_on_social_media_after_said_leaves_the_quotation_as_c
     c = only(run('"The figures were checked twice by auditors," the mayor said in a statement posted on social media.'))
     assert c.content is not None
     assert c.content.text.startswith('"The figures were checked')
+
+
+def test_a_long_appositive_describing_a_group_is_skipped_to_the_groups_name(run):
+    c = only(
+        run(
+            "FrontWatch, a volunteer mapping group that tracks the front line using satellite images and is close "
+            "to the army, said on Tuesday that troops had advanced along the river north of the town."
+        )
+    )
+    assert c.claimant == "FrontWatch"
+
+
+def test_a_relative_clause_then_has_always_denied_keeps_the_name_before_it(run):
+    c = only(run("Marlow, who followed the hearing by video link from prison, has always denied forging the accounts."))
+    assert (c.claimant, c.kind) == ("Marlow", "denial")
