@@ -100,3 +100,21 @@ def test_every_problem_type_is_documented_at_its_address(anonymous_api, db):
         assert response.status_code == 200
         [entry] = response.json()["problems"]
         assert entry["type"] == f"/api/problems/{slug}" and entry["meaning"]
+
+
+def test_requests_racing_on_one_token_are_each_counted_once(api_client_user):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rest_framework.test import APIRequestFactory
+
+    token = ApiToken(pk=987654, user=api_client_user)
+
+    def one_request(_):
+        request = APIRequestFactory().get("/api/v1/claims/")
+        request.auth, request.user = token, api_client_user
+        return ApiRateThrottle().allow_request(request, None)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        allowed = list(pool.map(one_request, range(200)))
+    assert all(allowed)
+    assert _counted(token) == 200
