@@ -260,7 +260,10 @@ def _item(text: str, c: ExtractedClaim, idx: int) -> Item:
     toks = (c.claimant or "").split()
     if sides and len(toks) >= 2 and toks[-1].islower() and toks[-1] not in _INSTITUTION_HEADS:
         # "the Berlin airport operator": a city qualifying a common noun is no side; "Russian officials" is
-        sides = sides_of(" ".join(t for t in toks if _NATIONALITY.search(t)) + " " + (c.claimant_org or ""))
+        # "Russian-installed officials": the nationality before the hyphen still names the side
+        sides = sides_of(
+            " ".join(t for t in toks if _NATIONALITY.search(t.split("-")[0])) + " " + (c.claimant_org or "")
+        )
     principal: frozenset[str] = frozenset()
     if c.claimant:
         # "Russia's charge d'affaires in Warsaw, Andrei Ordin", "Cartwright's attorney, Ben Osei": the party
@@ -684,6 +687,9 @@ _STRONG_NEGATION = re.compile(
     r"(?:is|was|are|were)\s+not\s+true|(?:did|does|do)(?:\s+not|n[’']t)\s+(?:match|reflect|add\s+up|stand\s+up|hold\s+up)|"
     # "I am completely innocent": a plea of innocence answers the accusation
     r"(?:am|is|are|was|were)\s+(?:\w+ly\s+)?innocent\b|"
+    # "we are not planning layoffs", "no cancellations are planned": the reported plan is denied
+    r"(?:am|is|are|was|were)\s+not\s+(?:planning|preparing|considering)\b|"
+    r"\bno\s+(?:[\w-]+\s+){1,2}(?:are|is|were|was|have\s+been|has\s+been)\s+(?:planned|scheduled|envisaged)\b|"
     r"(?:never|not)\s+(?:happened|took\s+place|occurred))",
     re.IGNORECASE,
 )
@@ -727,7 +733,7 @@ def _earlier(items: list[Item], it: Item, back: int) -> list[Item]:
 
 # negations that point at a fact: "nobody had been asked", "no U.S. ship was hit", "none of its fighters"
 _POINTED_NEGATION = re.compile(
-    r"\b(?:nobody|no\s+one|none\s+of|never|no\s+(?:record|trace|sign|indication|evidence)\s+(?:of|that)|no\s+(?:[\w.-]+\s+){1,2}(?:was|were|had|has|have|is|are)\b)",
+    r"\b(?:nobody|no\s+one|none\s+of|never|(?:were|was|had\s+been)\s+no\s+(?:casualties|injuries|deaths|victims)\b|no\s+(?:record|trace|sign|indication|evidence)\s+(?:of|that)|no\s+(?:[\w.-]+\s+){1,2}(?:was|were|had|has|have|is|are)\b)",
     re.IGNORECASE,
 )
 _SELF_REFERENCE = re.compile(r"\b(?:its|our|we|i|my|their|his|her)\b", re.IGNORECASE)
@@ -780,7 +786,13 @@ def _rebuttals_of_reports_ahead(items: list[Item]) -> None:
 
 
 def _flat_negations(items: list[Item]) -> None:
-    targeted = {it.claim.denies for it in items if it.claim.denies is not None}
+    by_ref = {id(it): it for it in items} | {it.claim.key: it for it in items}
+    # a party's own denial pointed at its own statement is a link gone wrong, not a dispute of it
+    targeted = {
+        it.claim.denies
+        for it in items
+        if it.claim.denies is not None and not (it.claim.denies in by_ref and _same_party(it, by_ref[it.claim.denies]))
+    }
     for it in items:
         if it.kind != "claim" or it.claim.key in targeted or id(it) in targeted:
             continue  # a claim someone denies is a claim, whatever its wording
@@ -1263,6 +1275,9 @@ def _moved(span: Span | None, shift: int, lo: int, hi: int, text: str) -> Span |
     return Span(start, end, text[start:end]) if start < end else None
 
 
+UNAIMED_DENIAL = 0.65
+
+
 def reply_reading(target: ExtractedClaim, reply: ExtractedClaim) -> tuple[str, float] | None:
     """How these rules read `reply` told just after `target` in one story: (kind, link confidence), else None.
 
@@ -1291,8 +1306,14 @@ def reply_reading(target: ExtractedClaim, reply: ExtractedClaim) -> tuple[str, f
         if _STRICT:
             raise
         return None
-    answer = next((c for c in read if c.sentence.start == sentences[1].start and c.denies), None)
+    answer = next((c for c in read if c.sentence.start == sentences[1].start), None)
     told = next((c for c in read if c.sentence.start == sentences[0].start), None)
-    if answer is None or told is None or answer.denies != told.key or answer.kind == "claim":
+    if answer is None or told is None or answer.kind == "claim":
+        return None
+    if answer.denies is None:
+        # A denial whose words do not reach the claim ("My client has not stolen a cent"): what it
+        # denies is for the caller to judge from the two stories.
+        return answer.kind, UNAIMED_DENIAL
+    if answer.denies != told.key:
         return None
     return answer.kind, answer.link_confidence or 0.8

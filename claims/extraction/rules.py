@@ -228,6 +228,7 @@ _FUNCTION_WORDS = {
 }
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 # "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
+_ADDING_TAIL = re.compile(r",\s*(?:adding|saying|noting|insisting|stressing|explaining)\b", re.IGNORECASE)
 _AGE_HEAD = re.compile(r"\d{1,3}-year-old")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "denied that ...", "denied reports that ...": an account is what is rejected, whoever rejects it
@@ -241,8 +242,9 @@ _AFTER_CUE_ADVERBIAL = re.compile(
     r"overnight)\b(?:\s+(?!that\b|it\b|he\b|she\b|they\b)[\w’'-]+){0,5}"
     # "..., the ministry said Thursday": a bare weekday is as much a time as "on Thursday"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    # "he said in a statement posted on social media"
-    r"|in\s+an?\s+(?:[\w-]+\s+)?statement\s+(?:posted|published|issued|released|read|shared)\s+(?:on|to|by|in|at)"
+    # "he said in a statement posted on social media", "in an emailed statement to Bloomberg News"
+    r"|in\s+an?\s+(?:[\w-]+\s+)?statement(?:\s+(?:posted|published|issued|released|read|shared|sent|given))?"
+    r"\s+(?:on|to|by|in|at)"
     r"(?:\s+[\w’'-]+){1,4})\s*$",
     re.IGNORECASE,
 )
@@ -1892,7 +1894,12 @@ def _attribution_at(
 
     after_cue = text[toks[k].end : end].strip(" .”\"’'")
     # "..., the statement added, a phrase used for jamming": nothing reported after the cue
-    trailing = not inverted and (not after_cue or after_cue[0] in ",;—–" or bool(_AFTER_CUE_ADVERBIAL.match(after_cue)))
+    # '"...," the airline said in a statement, adding that ...': the adverbial before ", adding" ends the cue
+    adding = _ADDING_TAIL.search(after_cue) if "," in after_cue else None
+    before_adding = after_cue[: adding.start()] if adding else after_cue
+    trailing = not inverted and (
+        not after_cue or after_cue[0] in ",;—–" or bool(_AFTER_CUE_ADVERBIAL.match(before_adding))
+    )
     if lemma in lx.NEEDS_THAT and not trailing and not (after_i > 0 and toks[after_i - 1].low == "that"):
         return None
     rest_i = obj_end_i if obj_end_i is not None else after_i

@@ -382,3 +382,11 @@ def test_a_long_appositive_describing_a_group_is_skipped_to_the_groups_name(run)
 def test_a_relative_clause_then_has_always_denied_keeps_the_name_before_it(run):
     c = only(run("Marlow, who followed the hearing by video link from prison, has always denied forging the accounts."))
     assert (c.claimant, c.kind) == ("Marlow", "denial")
+
+
+def test_a_quotation_before_said_in_a_statement_adding_that_is_the_content(run):
+    c = only(
+        run('"The plant is running normally," the company said in a statement, adding that it had hired 40 staff.')
+    )
+    assert c.content is not None
+    assert c.content.text.startswith('"The plant is running normally')

@@ -369,3 +369,29 @@ def test_a_plea_of_innocence_or_a_story_that_does_not_hold_up_answers_the_accusa
     r = run("The club said its coach had taken money from player agents for three years.\n" + rebuttal)
     accusation, answer = r.claims
     assert answer.kind in ("denial", "counter_claim")
+
+
+@pytest.mark.parametrize(
+    "rebuttal",
+    [
+        '"We are not planning closures on anything like that scale," a spokesperson said in an emailed statement '
+        "to Reuters.",
+        '"All 40 stores will stay open, and no closures are planned this year," the retailer said in a statement, '
+        "adding that it had hired 300 staff.",
+    ],
+)
+def test_a_denied_plan_answers_the_report_of_the_plan(run, rebuttal):
+    r = run(
+        "Tillmann Stores plans to close 12 of its 40 stores, the Financial Times reported, citing two people "
+        "familiar with the matter.\n" + rebuttal
+    )
+    assert r.claims[-1].kind == "denial"
+
+
+def test_no_casualties_from_the_other_side_answers_its_report_of_a_strike(run):
+    r = run(
+        "Ukraine's general staff said its forces had struck a Russian fuel depot in the occupied south.\n"
+        "Russian-installed officials in the region said a shed had been damaged by debris and that there were no "
+        "casualties."
+    )
+    assert r.claims[-1].kind in ("denial", "counter_claim")
