@@ -16,6 +16,15 @@ from . import lexicon as lx
 from .disputes import Item, _same_party, name_words, sides_of, singular, topic
 from .types import Span
 
+_SHOWN_EVIDENCE = re.compile(
+    r"(?:provided?|shared?|released?|publish(?:ed)?|produced?|show(?:n|ed)?|ma(?:k|d)e\s+public)\s+"
+    r"(?:the|any|those|these|his|her|its|their)\s",
+    re.IGNORECASE,
+)
+_EVIDENCE_NOUNS = (
+    r"(?:tally\s+sheets|sheets|records|messages|texts|emails|recordings|tests|test\s+results|results|"
+    r"documents|footage|videos?|photos|images|receipts|minutes|logs|samples)"
+)
 CUE_RE = re.compile(
     r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
     r"(?:independently\s+|immediately\s+|yet\s+|separately\s+)*(?:verify|confirm|corroborate|authenticate)\b"
@@ -40,11 +49,43 @@ CUE_RE = re.compile(
     r"|(?:provided|offered|gave|presented|produced|cited|shared|showed|released)\s+no\s+(?:evidence|proof|data)"
     r"|no\s+evidence\s+(?:was|has\s+been|had\s+been|were)\s+(?:provided|offered|given|presented|produced)"
     r"|unconfirmed|unverified|uncorroborated"
+    # "Matsinhe did not provide the tally sheets", "Those tests have not been published": the evidence
+    # a claim rests on was not shown
+    r"|(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?(?:provided?|shared?|released?|publish(?:ed)?|produced?|show(?:n|ed)?|ma(?:k|d)e\s+public)\s+"
+    r"(?:the|any|those|these|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?" + _EVIDENCE_NOUNS + r"\b"
+    r"|\b(?:those|these|the)\s+(?:[\w-]+\s+){0,2}?"
+    + _EVIDENCE_NOUNS
+    + r"\s+(?:have|has|had)\s+not\s+(?:yet\s+)?been\s+(?:published|released|made\s+public|shared|disclosed)\b"
     r"|not\s+possible\s+to\s+(?:independently\s+)?(?:verify|confirm)|impossible\s+to\s+(?:independently\s+)?(?:verify|confirm))",
     re.IGNORECASE,
 )
-_KEYS = ("verif", "confirm", "evidence", "proof", "corroborat", "authenticat", "unsubstantiated", "data", "documents")
-_EVIDENCE_TYPE = re.compile(r"evidence|proof|data|document|unconfirmed|unverified|uncorroborated", re.IGNORECASE)
+_KEYS = (
+    "verif",
+    "confirm",
+    "evidence",
+    "proof",
+    "corroborat",
+    "authenticat",
+    "unsubstantiated",
+    "data",
+    "documents",
+    "not provide",
+    "not share",
+    "not release",
+    "not publish",
+    "not produce",
+    "not show",
+    "not make public",
+    "not been published",
+    "not been released",
+    "not been made public",
+    "not been shared",
+    "not been disclosed",
+    "not yet",
+)
+_EVIDENCE_TYPE = re.compile(
+    r"evidence|proof|data|document|unconfirmed|unverified|uncorroborated|" + _EVIDENCE_NOUNS, re.IGNORECASE
+)
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{2,}’")
 
 _CLAIM_NOUN = (
@@ -328,6 +369,12 @@ def _select_for(obj: str, subj: str, m: re.Match, pool: list[Item]) -> list[Item
         and not re.search(_CLAIM_NOUN, subj, re.IGNORECASE)
     ):
         picked = [d for d in pool if _matches(subj_names, set(), d)]
+        if picked and _SHOWN_EVIDENCE.search(m.group(0)):
+            # "Matsinhe did not provide the tally sheets": every account of his that the sheets would back,
+            # not his rejections of others' figures
+            backed = [d for d in picked if d.kind != "denial"]
+            if backed:
+                return backed
         if picked:
             last = picked[-1].idx
             return [d for d in picked if d.idx == last]

@@ -1492,6 +1492,41 @@ def _whole_quotations(text: str, sents: list[Sentence], i: int, drafts: list[_Dr
             d.obj = d.content.text
 
 
+_WHOLE_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{12,})[”\"]\s*$")
+
+
+def _quotation_goes_on(text: str, sents: list[Sentence], i: int, last: _Draft) -> list[_Draft]:
+    """'"The results are fabricated," Matsinhe told a rally. "Our own count shows we won."': a quotation
+    standing alone right after a quoted speaker goes on in that speaker's voice."""
+    sent = sents[i]
+    if i == 0 or last.sent_idx != i - 1 or sents[i - 1].paragraph != sent.paragraph or last.who.outlet:
+        return []
+    if last.content is None or text[last.content.start : last.content.start + 1] not in '“"':
+        return []  # only a speaker who was just quoted
+    m = _WHOLE_QUOTE.fullmatch(text, sent.start, sent.end)
+    if m is None or len(m.group("q").split()) < 6 or rules.OPINION_RE.search(m.group("q")):
+        return []  # "They let him die.", "We want people to feel safe": no checkable assertion of its own
+    kind = (
+        "denial" if rules.DENIAL_ADJ_RE.search(m.group("q")) or rules.DENIAL_PHRASE_RE.search(m.group("q")) else "claim"
+    )
+    content = _span(text, m.start(), m.end())
+    return [
+        _Draft(
+            i,
+            _span(text, sent.start, sent.end),
+            content,
+            last.who,
+            [],
+            kind,
+            None,
+            False,
+            m.group("q"),
+            0.6,
+            sent.start,
+        )
+    ]
+
+
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIAL_SKIP = {"of", "and", "for", "the", "on", "in", "&"}
 
@@ -1625,6 +1660,8 @@ def _finish(
         reg.scan(text, sent, an.tokens)
         ds = _build_sentence_claims(text, i, sent, an, reg, look)
         _whole_quotations(text, sents, i, ds)
+        if not ds and drafts:
+            ds = _quotation_goes_on(text, sents, i, drafts[-1])
         for d in ds:
             reg.claimants.append((d.who.name or "", d.speaker_pos, d.who.person is not None))
             if d.who.person is None and _UNNAMED_PERSON.match(d.who.name or ""):

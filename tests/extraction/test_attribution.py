@@ -390,3 +390,20 @@ def test_a_quotation_before_said_in_a_statement_adding_that_is_the_content(run):
     )
     assert c.content is not None
     assert c.content.text.startswith('"The plant is running normally')
+
+
+def test_a_quotation_standing_alone_after_a_quoted_speaker_is_that_speakers_claim(run):
+    r = run(
+        '"The figures published by the board are wrong," Mayor Ines Calvo told reporters. '
+        '"Our own audit of the accounts found a surplus of 2 million euros."'
+    )
+    assert len(r.claims) == 2
+    assert r.claims[1].claimant == r.claims[0].claimant == "Ines Calvo"
+
+
+def test_a_quotation_standing_alone_without_a_quoted_speaker_before_it_is_no_claim(run):
+    r = run(
+        "The board said the accounts showed a deficit of 3 million euros.\n"
+        '"Our own audit of the accounts found a surplus of 2 million euros."'
+    )
+    assert len(r.claims) == 1

@@ -256,3 +256,22 @@ def test_a_groups_plural_accounts_cover_that_groups_claims_in_earlier_paragraphs
     assert flags["Guards beat two"] is True
     assert flags["One of the"] is True
     assert flags["The prison service"] is False
+
+
+def test_a_speaker_who_did_not_provide_the_records_has_their_claims_unverified(run):
+    r = run(
+        "Opposition leader Jorge Mavila said he had won 55% of the vote and that his party's count proved it.\n"
+        "The election commission said the count had been checked twice.\n"
+        "Mavila did not provide the tally sheets."
+    )
+    flags = _flags(r)
+    assert flags["Opposition leader Jorge"] is True
+    assert flags["The election commission"] is False
+
+
+def test_tests_that_have_not_been_published_leave_the_claim_they_back_unverified(run):
+    r = run(
+        "The sprinter's agent said hair tests commissioned by the athlete showed no pattern of drug use.\n"
+        "Those tests have not been published."
+    )
+    assert r.claims[0].unverified is True
