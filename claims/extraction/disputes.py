@@ -1150,6 +1150,13 @@ def _link(text: str, items: list[Item]) -> None:
             )
             if first is not None:
                 best, best_score = first
+        if best_score < 2.0 and scored:
+            # the story's opening claim is what a later denial most often answers: it links on a weaker
+            # showing than a claim told in passing
+            lede = min((c for c in items if c.kind != "denial" and c is not it), key=_IDX, default=None)
+            lede_score = next((sc for c, sc in scored if c is lede), None)
+            if lede is not None and lede_score is not None and lede_score >= _LEDE_FLOOR:
+                best, best_score = lede, 2.0
         if best is not None and best_score >= 2.0:
             it.claim.denies = id(best)
             it.claim.link_confidence = link_confidence(best_score)
@@ -1161,6 +1168,7 @@ def _link(text: str, items: list[Item]) -> None:
 
 
 _OPENING_MARGIN = 1.0
+_LEDE_FLOOR = 1.5
 
 
 def _same_account(a: Item, b: Item) -> bool:

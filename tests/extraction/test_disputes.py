@@ -282,3 +282,18 @@ def test_the_people_named_again_speak_for_the_outlets_report(run):
     opening = _by(r, "Halvorsen Foods plans")
     denial = _by(r, "report was inaccurate", "denial")
     assert denial.denies == opening.key
+
+
+def test_a_denial_with_little_in_common_with_any_claim_answers_the_storys_opening_claim(run):
+    r = run(
+        "A military air strike on a village in the central hills has killed at least 27 people, including several "
+        "children, according to the opposition's shadow government and local fighters.\n"
+        "The jet dropped two bombs on the village shortly after dawn as families gathered at the market, a member "
+        "of the village's defence force told Reuters by phone.\n"
+        '"Most of the dead were farmers and children," he said.\n'
+        'A military spokesman told state television that the air force had targeted a "training camp of '
+        'terrorists" and dismissed reports of civilian deaths as "fake news".'
+    )
+    opening = _by(r, "A military air strike")
+    denial = _by(r, "A military spokesman", "denial")
+    assert denial.denies == opening.key
