@@ -228,7 +228,10 @@ _FUNCTION_WORDS = {
 }
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 # "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
-_ADDING_TAIL = re.compile(r",\s*(?:adding|saying|noting|insisting|stressing|explaining)\b", re.IGNORECASE)
+# ", adding that ...", ", citing people familiar with the matter": what follows the cue is no content of its own
+_ADDING_TAIL = re.compile(
+    r",\s*(?:adding|saying|noting|insisting|stressing|explaining|citing|quoting)\b", re.IGNORECASE
+)
 _AGE_HEAD = re.compile(r"\d{1,3}-year-old")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "denied that ...", "denied reports that ...": an account is what is rejected, whoever rejects it
@@ -1896,6 +1899,8 @@ def _attribution_at(
     # "..., the statement added, a phrase used for jamming": nothing reported after the cue
     # '"...," the airline said in a statement, adding that ...': the adverbial before ", adding" ends the cue
     adding = _ADDING_TAIL.search(after_cue) if "," in after_cue else None
+    if adding and re.search(r",\s*that\b", after_cue[adding.end() :]):
+        adding = None  # "reported Thursday, citing two officials, that ...": the clause after is the content
     before_adding = after_cue[: adding.start()] if adding else after_cue
     trailing = not inverted and (
         not after_cue or after_cue[0] in ",;—–" or bool(_AFTER_CUE_ADVERBIAL.match(before_adding))

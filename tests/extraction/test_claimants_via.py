@@ -143,3 +143,14 @@ def test_a_named_person_speaking_again_is_not_put_back_in_an_earlier_interview(r
     later = r.claims[-1]
     assert later.sentence.text.startswith('"The repairs')
     assert _via(later) == []
+
+
+def test_an_outlet_reporting_on_a_day_citing_people_carries_their_claim(run):
+    c = only(
+        run(
+            "Tillmann Stores is weighing a sale of its travel unit, the Financial Times reported on Monday, "
+            "citing people familiar with the matter."
+        )
+    )
+    assert c.claimant == "people familiar with the matter"
+    assert _via(c) == ["Financial Times"]
