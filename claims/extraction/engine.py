@@ -28,7 +28,7 @@ _BUILTIN = Gazetteer(
 )
 
 
-_ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")
+_ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$|\s+(?:himself|herself|itself|themselves)$")  # "Delacroix himself"
 _LEAD_WORD = re.compile(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+")
 _POSS_TAIL = re.compile(r"(?<=[A-Za-z])[’']s$")
 # a trade written before a firm's name, with at most one word before it ("German automaker")

@@ -913,6 +913,11 @@ def _np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
     # "Associated Press (AP)": swallow a parenthetical abbreviation.
     if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].text.isupper():
         j += 3
+        # "the National Unity Government (NUG) and local resistance fighters": the phrase goes on
+        if j + 1 < n and toks[j].low == "and" and _np_token_ok(toks[j + 1]):
+            rest = _np_forward(toks, j + 1)
+            if rest is not None:
+                j = rest[1]
     while j > i and toks[j - 1].low in ("of", "for", "and", "&", "the", "a", "at", "in"):
         j -= 1
     # "federal records": a phrase that ends on a modifier goes on to its noun
@@ -1357,6 +1362,14 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
             first = seg.split()[0].lower() if seg.split() else ""
             if not seg:
                 return None
+            if (
+                _is_name_seg(seg)
+                and len(seg.split()) <= 2
+                and re.search(r"\b(?:of|in|from|near)\s+[A-Z][\w’'-]+\s*$", text[base:prev] if prev >= base else "")
+            ):
+                # "Residents of Fairhaven, Ohio, say": the state after the town is no appositive name
+                left_end = prev
+                continue
             if _is_name_seg(seg) and not is_outlet_name(seg, gaz):
                 # "Kharkiv's regional governor, Oleh Synehubov, said"
                 before = text[base:seg_start].rstrip().rstrip(",").rstrip()
@@ -1409,6 +1422,16 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
         ):
             # "Drivers at the depot in Leeds said": the place ends a longer subject, it does not speak
             rng = None
+        if rng is not None and all(t.text.islower() for t in toks[rng[0] : rng[1]]):
+            # "The Rapid Support Forces (RSF) paramilitary group has denied": the name, not its description
+            p = rng[0]
+            while p > 0 and rng[0] - p < 2 and toks[p - 1].text.isalpha() and toks[p - 1].text.islower():
+                p -= 1
+            if p >= 3 and toks[p - 1].text == ")" and toks[p - 3].text == "(" and toks[p - 2].text.isupper():
+                named = _np_backward(toks, p - 3)
+                if named is not None:
+                    rng = named
+                    tail_start = None
         if rng is None:
             # "..., their employer said": a short determiner phrase between a comma and the cue
             lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))

@@ -316,3 +316,29 @@ def test_the_company_far_into_a_story_is_the_company_that_spoke_at_its_top(run):
 def test_a_place_at_the_end_of_a_longer_subject_does_not_speak(run):
     c = only(run("Drivers at the depot in Leeds said managers had warned them about the new shifts."))
     assert c.claimant == "Drivers at the depot in Leeds"
+
+
+def test_a_reflexive_after_the_name_is_not_part_of_it(run):
+    c = only(run("Kovac himself told reporters that the campaign manager would stay until election day."))
+    assert c.claimant == "Kovac"
+
+
+def test_a_state_after_a_town_is_not_an_appositive_speaker(run):
+    c = only(run("Residents of Millbrook, Ohio, say their tap water has been cloudy for at least two years."))
+    assert c.claimant == "Residents of Millbrook"
+
+
+def test_a_named_group_with_its_acronym_and_a_description_is_named_by_its_name(run):
+    c = only(run("The Northern Liberation Front (NLF) rebel group has denied killing civilians near the border."))
+    assert c.claimant == "The Northern Liberation Front"
+    assert c.kind == "denial"
+
+
+def test_a_source_named_with_its_acronym_and_another_group_keeps_both(run):
+    c = only(
+        run(
+            "Shelling killed 14 people overnight, according to the Civil Protection Committee (CPC) and local "
+            "volunteers."
+        )
+    )
+    assert c.claimant is not None and c.claimant.endswith("and local volunteers")
