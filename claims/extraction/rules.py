@@ -232,6 +232,7 @@ _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less
 _ADDING_TAIL = re.compile(
     r",\s*(?:adding|saying|noting|insisting|stressing|explaining|citing|quoting)\b", re.IGNORECASE
 )
+_NAMED_BODY_SEG = re.compile(r"the\s+(?:[A-Z][\w’'&.-]*\s+){1,5}[a-z]+")
 _AGE_HEAD = re.compile(r"\d{1,3}-year-old")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # "denied that ...", "denied reports that ...": an account is what is rejected, whoever rejects it
@@ -1370,6 +1371,15 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 # "Residents of Fairhaven, Ohio, say": the state after the town is no appositive name
                 left_end = prev
                 continue
+            if (
+                first == "the"
+                and _NAMED_BODY_SEG.fullmatch(seg)
+                and seg.split()[-1] in lx.ORG_HEADS | lx.ROLE_NOUNS
+                and re.fullmatch(r"\W*(?:the|The)\s+[a-z]+(?:\s+[a-z]+)?\s*", text[base:prev] if prev >= base else "")
+            ):
+                # "The organisers, the Fund Our Futures coalition, said": the named body stands for the
+                # description before it
+                return Mention(seg, seg_abs, seg_abs + len(seg), title)
             if _is_name_seg(seg) and not is_outlet_name(seg, gaz):
                 # "Kharkiv's regional governor, Oleh Synehubov, said"
                 before = text[base:seg_start].rstrip().rstrip(",").rstrip()

@@ -342,3 +342,13 @@ def test_a_source_named_with_its_acronym_and_another_group_keeps_both(run):
         )
     )
     assert c.claimant is not None and c.claimant.endswith("and local volunteers")
+
+
+def test_a_named_body_in_apposition_to_a_description_is_the_speaker(run):
+    c = only(run("The organisers, the Fair Rents Now alliance, said more than 5,000 people had joined the march."))
+    assert c.claimant == "the Fair Rents Now alliance"
+
+
+def test_a_lower_case_description_in_apposition_leaves_the_speaker_as_it_is(run):
+    c = only(run("The company, the country's largest chipmaker, said sales fell 4% in the quarter."))
+    assert c.claimant == "The company"
