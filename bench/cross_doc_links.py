@@ -255,6 +255,8 @@ def run_order(splits: list[Split], *, claims_first: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", default=[], help="more gold files (JSON lines)")
+    parser.add_argument("--gold-only", action="store_true", help="score only the --gold files, not the default ones")
+    parser.add_argument("--result", default="cross_doc_links", help="name of the JSON file under bench/results/")
     parser.add_argument("--encoder", action="store_true", help="let matching use the sentence encoder if installed")
     parser.add_argument("--show", action="store_true", help="print every miss and wrong link")
     args = parser.parse_args()
@@ -274,7 +276,7 @@ def main() -> None:
 
     splits = []
     sources = []
-    for path in [*DEFAULT_GOLD, *args.gold]:
+    for path in [*([] if args.gold_only else DEFAULT_GOLD), *args.gold]:
         if not path.exists():
             print(f"skipping {path.name}: not found")
             continue
@@ -305,7 +307,7 @@ def main() -> None:
             for link in figures["wrong"]:
                 print(f"  WRONG {link['document']}: {link['denial'][:110]!r}\n        -> {link['linked_to'][:110]!r}")
     write_result(
-        "cross_doc_links",
+        args.result,
         {
             "gold_files": sources,
             "documents": len(splits),

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from claims.extraction.disputes import reply_reading
+from claims.extraction.lexicon import COUNTRY_OF
+from claims.extraction.types import ExtractedClaim
 from claims.matching.text import STOPWORDS, content_terms, fold, stem
 
 DENIAL = "denial"
@@ -48,21 +52,19 @@ _NOT_A_NAME = frozenset(
 )
 _NAME_WORD = re.compile(r"\b[A-Z][\w'\u2019-]*[A-Za-z]")
 
-# A response that flatly negates what it answers: "no evidence", "nobody had been asked", "never sold".
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nobody|no\s+one|nothing|neither|nor|only|false|untrue|baseless|inaccurate|"
-    r"denied|denies|deny|rejected|rejects|dismissed|disputed?)\b|n['\u2019]t\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE)
 
+def story_names(text: str, *, countries: bool = True) -> frozenset[str]:
+    """The names a document mentions (capitalised words that are no sentence opener, title or date).
 
-def story_names(text: str) -> frozenset[str]:
-    """The names a document mentions (capitalised words that are no sentence opener, title or date)."""
+    With countries=False, countries, their peoples and capitals are left out: every report of a war
+    names both sides, so they say which conflict a story is about, not which event.
+    """
     names = set()
     for word in _NAME_WORD.findall(text):
         folded = fold(word).replace("\u2019", "'").removesuffix("'s")
         if folded in _NOT_A_NAME or folded in STOPWORDS or len(folded) <= 2:
+            continue
+        if not countries and folded in COUNTRY_OF:
             continue
         if stem(folded) in DISPUTE_VOCABULARY or stem(folded) in GENERIC_PARTIES:
             continue  # "Officials said", "A spokesman told": a sentence opener, no name
@@ -102,6 +104,8 @@ class ClaimFacts:
     names: tuple[str, ...] = field(default_factory=tuple)
     # The names the claim's whole document mentions: two reports of one story share them.
     story: frozenset[str] = field(default_factory=frozenset)
+    # The claim as extraction reads it (spans, cue, kind), for reading two claims as one story.
+    extracted: ExtractedClaim | None = field(default=None, compare=False, repr=False)
 
     @property
     def origin(self) -> str:
@@ -261,6 +265,155 @@ def decide_dispute(
     )
 
 
+MIN_DOCUMENTS = 20
+# Content words in a story of a few sentences: below that, a document is little more than its claim.
+STORY_TERMS = 25
+_COUNTRY_TERMS = frozenset(_stem5(t) for t in content_terms(" ".join(COUNTRY_OF)))
+
+
+def _event_terms(text: str) -> list[str]:
+    """A text's content words, less the countries, peoples and capitals every report of a war names."""
+    return [term for term in map(_stem5, content_terms(text)) if term not in _COUNTRY_TERMS]
+
+
+class StoryIndex:
+    """How far documents tell one story: the cosine of their words, each weighed by how rare it is among them.
+
+    Built over the documents one matching run compares (the new document and those its candidates
+    come from), so the words every candidate shares ("drones", "killed", "budget") weigh little and
+    the words of one event ("Babanusa", "lump sum", "Zamzam") weigh much.
+    """
+
+    def __init__(self, texts: dict[int, str]):
+        counts = {doc: Counter(_event_terms(text)) for doc, text in texts.items()}
+        spread = Counter(term for terms in counts.values() for term in terms)
+        # As if among at least MIN_DOCUMENTS: in a pool of two, the words both share would weigh least.
+        n = max(len(counts), MIN_DOCUMENTS) + 1
+        self._counts = counts
+        self._weight = {t: math.log(n / k) for t, k in spread.items()}
+        self._rare = math.log(n)
+        self._vectors = {doc: self._vector(terms) for doc, terms in counts.items()}
+        self._best: dict[int | None, float] = {}
+        self._sizes = {doc: sum(terms.values()) for doc, terms in counts.items()}
+
+    def _vector(self, terms: Counter) -> dict[str, float]:
+        vector = {t: (1 + math.log(k)) * self._weight.get(t, self._rare) for t, k in terms.items() if k > 0}
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        return {t: x / norm for t, x in vector.items()}
+
+    def told(self, a: int | None, b: int | None) -> float:
+        """How much the shorter of two documents tells beyond one claim, in [0, 1]."""
+        return min(1.0, min(self._sizes.get(a, 0), self._sizes.get(b, 0)) / STORY_TERMS)
+
+    def closeness(self, a: int | None, b: int | None) -> float:
+        """The similarity of two documents against the closest other document either has, in [0, 1]."""
+        alike = self.similarity(a, b)
+        if not alike:
+            return 0.0
+        # Against a floor, so that in a store of two documents the other one is not "the closest" by default.
+        best = max(self._closest(a), self._closest(b), WEIGHTS["closest_floor"])
+        return min(1.0, alike / best)
+
+    def _closest(self, doc: int | None) -> float:
+        if doc not in self._best:
+            self._best[doc] = max((self.similarity(doc, other) for other in self._vectors if other != doc), default=0.0)
+        return self._best[doc]
+
+    def similarity(self, a: int | None, b: int | None) -> float:
+        va, vb = self._vectors.get(a), self._vectors.get(b)
+        if not va or not vb or a == b:
+            return 0.0
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return sum(x * vb.get(t, 0.0) for t, x in va.items())
+
+
+WEIGHTS = {
+    "word": 0.14,
+    "ratio": 0.2,
+    "story": 0.6,
+    "named": 0.25,
+    "accused": 0.15,
+    "name": 0.15,
+    "least": 0.35,
+    "floor": 0.45,
+    "documents": 0.7,
+    "alike": 0.15,
+    "closest": 2.0,
+    "closest_floor": 0.15,
+}
+
+
+def relatedness(a: ClaimFacts, b: ClaimFacts, stories: StoryIndex | None = None) -> tuple[float, list[str]]:
+    """How far two claims of different documents are about one thing, in [0, 1], with the reasons.
+
+    Shared topic words, the names both documents mention, and a name one claim gives for the other's
+    author ("Russia's claim", "the company's account").
+    """
+    shared, ratio = _shared(a, b)
+    shared -= _COUNTRY_TERMS
+    story = story_overlap(a, b)
+    named = [n for n in named_targets(f"{a.sentence} {a.text}") if names_match(n, b)]
+    accused = accused_in(a, b) or accused_in(b, a)
+    # A name both sentences give ("Pellam", "Israeli", "Babanusa") ties them closer than any common word.
+    names = story_names(a.sentence, countries=False) & story_names(b.sentence, countries=False)
+    score = WEIGHTS["word"] * min(len(shared), 4) + WEIGHTS["ratio"] * min(1.0, ratio * 1.4) + WEIGHTS["story"] * story
+    score += WEIGHTS["named"] * bool(named) + WEIGHTS["accused"] * bool(accused) + WEIGHTS["name"] * min(len(names), 2)
+    told_alike = stories.similarity(a.document, b.document) if stories else 0.0
+    closest = stories.closeness(a.document, b.document) if stories else 0.0
+    # A document of a sentence or two tells little more than its claim, whose words are weighed above.
+    told = stories.told(a.document, b.document) if stories else 0.0
+    score += WEIGHTS["documents"] * min(1.0, told_alike / WEIGHTS["alike"]) * closest ** WEIGHTS["closest"] * told
+    reasons = []
+    if named:
+        reasons.append(f"names '{named[0]}'")
+    if accused:
+        reasons.append(f"about its author ({accused})")
+    reasons.append(_plural(len(shared), "shared content word"))
+    if shared:
+        reasons[-1] += " (" + ", ".join(sorted(shared)[:4]) + ")"
+    if names:
+        reasons.append("both name " + ", ".join(sorted(names)[:3]))
+    if story:
+        reasons.append(f"same story ({story:.0%} of names shared)")
+    if told_alike >= 0.05:
+        reasons.append(f"documents alike ({told_alike:.2f})")
+    return min(1.0, score), reasons
+
+
+def decide_reply(
+    reply: ClaimFacts, told: ClaimFacts, *, similarity: float | None = None, stories: StoryIndex | None = None
+) -> LinkDecision | None:
+    """Does `reply` deny or counter `told`, read as the dispute rules read two claims of one story?
+
+    The rules see a denial's target, a rival version (other figures, the accused party's account,
+    the defence against the prosecution, witnesses against an armed party) the way they do within
+    one document; the words and names the two share say whether they are one story at all.
+    """
+    if reply.extracted is None or told.extracted is None or reply.id == told.id or reply.document == told.document:
+        return None
+    if told.kind == DENIAL or reply.origin == told.origin:
+        return None
+    reading = reply_reading(told.extracted, reply.extracted)
+    if reading is None:
+        return None
+    kind, read_confidence = reading
+    related, reasons = relatedness(reply, told, stories)
+    if similarity is not None:
+        related = 0.5 * related + 0.5 * max(0.0, min(1.0, (similarity - 0.2) / 0.5))
+        reasons.append(f"similarity {similarity:.2f}")
+    if related < WEIGHTS["least"]:
+        return None
+    confidence = read_confidence * (WEIGHTS["floor"] + (1 - WEIGHTS["floor"]) * related)
+    return LinkDecision(
+        from_id=reply.id,
+        to_id=told.id,
+        relation="denies" if kind == DENIAL else "counters",
+        confidence=round(min(0.99, confidence), 3),
+        explanation="; ".join([f"read as a {kind.replace('_', '-')} of it", *reasons]),
+    )
+
+
 def decide_repeat(new: ClaimFacts, stored: ClaimFacts, *, similarity: float | None = None) -> LinkDecision | None:
     """Is the new claim the stored one reported again (same origin) or an independent corroboration?"""
     if new.kind != stored.kind or new.id == stored.id or new.document == stored.document:
@@ -291,60 +444,6 @@ def decide_repeat(new: ClaimFacts, stored: ClaimFacts, *, similarity: float | No
         confidence=round(min(0.99, closeness), 3),
         explanation="; ".join(reasons),
     )
-
-
-def decide_response(response: ClaimFacts, claim: ClaimFacts, *, similarity: float | None = None) -> LinkDecision | None:
-    """Is a plain claim from another document the other side's answer to this claim (a counter-claim)?
-
-    A document that carries only the answer ("Police said officers used only tear gas") has nothing
-    for the answer to counter, so extraction calls it a claim. Against a stored report of the same
-    story, it counters it when its author is the party the report is about and it negates or gives
-    other figures.
-    """
-    if response.kind != CLAIM or claim.kind != CLAIM or response.document == claim.document:
-        return None
-    if response.origin == claim.origin:
-        return None
-    accused = accused_in(response, claim)
-    if not accused:
-        return None
-    shared, ratio = _shared(response, claim)
-    story = story_overlap(response, claim)
-    negated = bool(_NEGATION.search(" ".join(response.text.split()[:14])))
-    numbers = _other_figures(response, claim)
-    # Without a topic word in common, only a clearly shared story says what the answer is about.
-    if story < 0.2 or (not shared and story < 0.5):
-        return None
-    # An answer contradicts: it negates or gives other figures. Without that it is the same news
-    # told by another party (a governor confirming what the ministry said).
-    if not (negated or numbers):
-        return None
-    confidence = 0.3 + min(1.0, ratio * 1.4) * 0.15 + min(len(shared), 2) / 2 * 0.05 + story * 0.4
-    confidence += 0.15 if negated else 0.0
-    confidence += 0.1 if numbers else 0.0
-    if similarity is not None:
-        confidence = 0.7 * confidence + 0.3 * max(0.0, min(1.0, (similarity - 0.2) / 0.5))
-    reasons = [f"the claim is about the counter-claim's author ({accused})"]
-    if negated or numbers:
-        reasons.append("negates it" if negated else "other figures")
-    reasons.append(_plural(len(shared), "shared content word"))
-    if story:
-        reasons.append(f"same story ({story:.0%} of names shared)")
-    if similarity is not None:
-        reasons.append(f"similarity {similarity:.2f}")
-    return LinkDecision(
-        from_id=response.id,
-        to_id=claim.id,
-        relation="counters",
-        confidence=round(min(0.95, confidence), 3),
-        explanation="; ".join(reasons),
-    )
-
-
-def _other_figures(a: ClaimFacts, b: ClaimFacts) -> bool:
-    mine = {fold(n) for n in _NUMBER.findall(a.text)}
-    theirs = {fold(n) for n in _NUMBER.findall(f"{b.text} {b.sentence}")}
-    return bool(mine and theirs and not mine & theirs)
 
 
 def count_origins(claims: list[ClaimFacts]) -> int:

@@ -12,14 +12,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from claims.extraction.types import ExtractedClaim, Span
 from claims.matching.linking import (
-    COUNTER_CLAIM,
-    DENIAL,
     ClaimFacts,
     LinkDecision,
+    StoryIndex,
     decide_dispute,
     decide_repeat,
-    decide_response,
+    decide_reply,
     story_names,
 )
 from claims.matching.retrieval import candidate_claims_many
@@ -56,6 +56,40 @@ class MatchSettings:
 _TITLE_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*\s+){1,3})$")
 
 
+def _span(text: str, start: int | None, end: int | None) -> Span | None:
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return None
+    return Span(start, end, text[start:end])
+
+
+def claim_as_extracted(claim: Claim) -> ExtractedClaim | None:
+    """A stored claim as extraction gave it (spans into its document, cue, kind), for the dispute rules."""
+    text = claim.document.text
+    sentence = _span(text, claim.sentence_start, claim.sentence_end)
+    if sentence is None:
+        return None
+    cue = None
+    if claim.cue_verb:
+        at = sentence.text.find(claim.cue_verb)
+        cue = _span(text, sentence.start + at, sentence.start + at + len(claim.cue_verb)) if at >= 0 else None
+    return ExtractedClaim(
+        key=claim.key,
+        sentence=sentence,
+        content=_span(text, claim.text_start, claim.text_end),
+        claimant=claim.claimant_name or None,
+        claimant_source_id=claim.claimant_id,
+        claimant_org=claim.claimant_body_name or None,
+        claimant_org_source_id=claim.claimant_body_id,
+        via=[],
+        kind=claim.kind,
+        denies=None,
+        cue=cue,
+        unverified=False,
+        unverified_cue=None,
+        confidence=claim.confidence,
+    )
+
+
 def claim_facts(claim: Claim) -> ClaimFacts:
     """The linking view of a stored claim: text, claimant, body, the words that name the claimant."""
     names = []
@@ -83,7 +117,8 @@ def claim_facts(claim: Claim) -> ClaimFacts:
         document=claim.document_id,
         outlet=document.outlet.name if document.outlet_id and document.outlet else "",
         names=tuple(names),
-        story=story_names(document.text),
+        story=story_names(document.text, countries=False),
+        extracted=claim_as_extracted(claim),
     )
 
 
@@ -143,58 +178,58 @@ def claims_match_candidates(*, claims: list[Claim], config: MatchSettings | None
     return _stored(found)
 
 
+def story_index(claims: list[Claim]) -> StoryIndex:
+    """The documents of these claims, indexed to say how far any two tell one story."""
+    return StoryIndex({claim.document_id: claim.document.text for claim in claims})
+
+
 def claim_match_decisions(
     *,
     claim: Claim,
     config: MatchSettings | None = None,
     stored: list[Claim] | None = None,
     similarity: dict[tuple[int, int], float] | None = None,
+    stories: StoryIndex | None = None,
 ) -> list[LinkDecision]:
     """Links one claim should have to claims of other documents (computed, not stored)."""
     config = config or MatchSettings.current()
     if stored is None:
         stored = claim_match_candidates(claim=claim, config=config)
         similarity = _similarities({claim: stored}, config.use_encoder)
+    if stories is None:
+        stories = story_index([claim, *stored])
     facts = claim_facts(claim)
-    decisions: list[LinkDecision] = []
 
     def sim(other: Claim) -> float | None:
         return similarity.get((claim.pk, other.pk)) if similarity else None
 
-    if claim.kind in (DENIAL, COUNTER_CLAIM):
-        # A denial rejects one claim: the best-supported target only.
-        disputes = [
-            decide_dispute(facts, claim_facts(other), similarity=sim(other))
-            for other in stored
-            if other.kind == Claim.Kind.CLAIM
+    repeats: list[LinkDecision] = []
+    replies: list[LinkDecision] = []
+    for other in stored:
+        other_facts = claim_facts(other)
+        if other.kind == claim.kind:
+            decision = decide_repeat(facts, other_facts, similarity=sim(other))
+            if decision:
+                repeats.append(decision)
+        # Either may answer the other, whichever arrived first: a claim can arrive after its denial.
+        both_ways = [
+            decision
+            for reply, told in ((facts, other_facts), (other_facts, facts))
+            for decision in (
+                decide_reply(reply, told, similarity=sim(other), stories=stories),
+                decide_dispute(reply, told, similarity=sim(other)),
+            )
         ]
-        disputes = sorted((d for d in disputes if d), key=lambda d: -d.confidence)
-        decisions.extend(disputes[:1])
-    else:
-        repeats: list[LinkDecision] = []
-        answers: list[LinkDecision] = []
-        for other in stored:
-            other_facts = claim_facts(other)
-            if other.kind in (Claim.Kind.DENIAL, Claim.Kind.COUNTER_CLAIM):
-                # The claim can arrive after its denial: the write step lets it take over the denial
-                # only if it beats the denial's current target.
-                decision = decide_dispute(other_facts, facts, similarity=sim(other))
-                if decision:
-                    decisions.append(decision)
-            else:
-                decision = decide_repeat(facts, other_facts, similarity=sim(other))
-                if decision:
-                    repeats.append(decision)
-                # Either may be the other side's answer to the other, whichever arrived first.
-                for response, answered in ((facts, other_facts), (other_facts, facts)):
-                    decision = decide_response(response, answered, similarity=sim(other))
-                    if decision:
-                        answers.append(decision)
-        # The closest few reports are enough: they link on to the rest, and a checker reads every suggestion.
-        decisions.extend(sorted(repeats, key=lambda d: -d.confidence)[:MAX_REPEAT_LINKS])
-        # This claim answers one report at most; stored answers are each weighed against their own best target.
-        own = sorted((d for d in answers if d.from_id == claim.pk), key=lambda d: -d.confidence)
-        decisions.extend(own[:1] + [d for d in answers if d.from_id != claim.pk])
+        # One pair of claims is one dispute: the better-supported reading, in one direction.
+        best = max((d for d in both_ways if d), key=lambda d: d.confidence, default=None)
+        if best:
+            replies.append(best)
+    # The closest few reports are enough: they link on to the rest, and a checker reads every suggestion.
+    decisions = sorted(repeats, key=lambda d: -d.confidence)[:MAX_REPEAT_LINKS]
+    # This claim answers one claim at most; stored answers are each weighed against their own best
+    # target by the write step.
+    own = sorted((d for d in replies if d.from_id == claim.pk), key=lambda d: -d.confidence)
+    decisions += own[:1] + [d for d in replies if d.from_id != claim.pk]
     return [d for d in decisions if d.confidence >= config.suggest_threshold]
 
 
@@ -293,10 +328,14 @@ def document_match_claims(*, document_id: int) -> dict[str, int]:
     )
     candidates = dict(zip(claims, claims_match_candidates(claims=claims, config=config), strict=True))
     similarity = _similarities(candidates, config.use_encoder)
+    # One index over the new document and every document a candidate comes from.
+    stories = story_index([*claims, *(other for stored in candidates.values() for other in stored)])
     decisions = [
         decision
         for claim, stored in candidates.items()
-        for decision in claim_match_decisions(claim=claim, config=config, stored=stored, similarity=similarity)
+        for decision in claim_match_decisions(
+            claim=claim, config=config, stored=stored, similarity=similarity, stories=stories
+        )
     ]
     return _document_links_write(
         document_id=document_id, own={c.pk for c in claims}, decisions=decisions, config=config
@@ -310,7 +349,7 @@ def _document_links_write(
     document = Document.objects.select_for_update().get(pk=document_id)
     counts = {"linked": 0, "suggested": 0, "updated": 0, "unchanged": 0, "kept": 0}
     touched: set[int] = set()
-    countered: set[int] = set()
+    answers: dict[int, str] = {}
     # Read under the document lock, then decided in memory in the decisions' order: a decision sees
     # the links the ones before it made, as if each had been written straight away.
     links = _stored_links(decisions, own)
@@ -325,25 +364,28 @@ def _document_links_write(
         counts[_link_save(decision, config, links=links, created=created, changed=changed)] += 1
         if decision.relation in DISPUTING:
             touched.add(decision.to_id)
-            if decision.relation == ClaimLink.Relation.COUNTERS and decision.confidence >= config.link_threshold:
+            if decision.confidence >= config.link_threshold:
                 # An answer extraction could not see as one (its target was in another document).
-                countered.add(decision.from_id)
+                answers[decision.from_id] = (
+                    Claim.Kind.DENIAL if decision.relation == ClaimLink.Relation.DENIES else Claim.Kind.COUNTER_CLAIM
+                )
     now = timezone.now()
     for link in changed.values():
         link.updated_at = now
     ClaimLink.objects.bulk_update(list(changed.values()), ["status", "confidence", "explanation", "updated_at"])
     ClaimLink.objects.bulk_create(created)
-    if touched or countered:
+    if touched or answers:
         # Flagging locks a document's claims in id order in one statement; taking these in the same
         # order first means the two queue behind each other instead of deadlocking.
         list(
             Claim.objects.select_for_update(no_key=True)
-            .filter(pk__in=touched | countered)
+            .filter(pk__in=touched | set(answers))
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-    if countered:
-        Claim.objects.filter(pk__in=countered, kind=Claim.Kind.CLAIM).update(kind=Claim.Kind.COUNTER_CLAIM)
+    for kind in set(answers.values()):
+        chosen = [pk for pk, answer in answers.items() if answer == kind]
+        Claim.objects.filter(pk__in=chosen, kind=Claim.Kind.CLAIM).update(kind=kind)
     _refresh_disputed(touched)
     if counts["linked"] or counts["suggested"] or counts["updated"]:
         event_record(verb="document.matched", obj=document, actor_label="matching", after=counts)

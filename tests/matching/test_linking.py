@@ -1,9 +1,11 @@
+from claims.extraction import extract
 from claims.matching.linking import (
     ClaimFacts,
+    StoryIndex,
     count_origins,
     decide_dispute,
     decide_repeat,
-    decide_response,
+    decide_reply,
     named_targets,
     story_names,
     story_overlap,
@@ -84,45 +86,82 @@ REPORT = ClaimFacts(
         "Regulators said on Monday that Corvane Chemicals had dumped untreated waste into the river Ouse."
     ),
 )
-ANSWER = ClaimFacts(
-    id=11,
-    kind="claim",
-    text="it had never released untreated waste into the Ouse",
-    sentence="Corvane Chemicals said it had never released untreated waste into the Ouse.",
-    claimant="Corvane Chemicals",
-    document=11,
-    story=story_names(
-        "Corvane Chemicals said it had never released untreated waste into the Ouse. Shares in Corvane fell."
-    ),
+
+
+def _read(text: str, *, id: int) -> ClaimFacts:
+    """A one-claim document as matching sees it: the extracted claim and the document's names."""
+    [claim] = extract(text).claims
+    return ClaimFacts(
+        id=id,
+        kind=claim.kind,
+        text=claim.content.text if claim.content else claim.sentence.text,
+        sentence=claim.sentence.text,
+        claimant=claim.claimant or "",
+        document=id,
+        story=story_names(text, countries=False),
+        extracted=claim,
+    )
+
+
+WASTE_REPORT = (
+    "Regulators said on Monday that Corvane Chemicals had dumped untreated waste into the river Ouse near York."
 )
+WASTE_ANSWER = "Corvane Chemicals said on Tuesday it had never released untreated waste into the Ouse at York."
 
 
-def test_the_accused_partys_answer_from_another_document_counters_the_report():
-    decision = decide_response(ANSWER, REPORT)
-    assert decision.relation == "counters"
-    assert decision.from_id == ANSWER.id and decision.to_id == REPORT.id
+def test_the_accused_partys_answer_from_another_document_denies_the_report():
+    report, answer = _read(WASTE_REPORT, id=10), _read(WASTE_ANSWER, id=11)
+
+    decision = decide_reply(answer, report, stories=StoryIndex({10: WASTE_REPORT, 11: WASTE_ANSWER}))
+
+    assert decision.relation == "denies"
+    assert decision.from_id == answer.id and decision.to_id == report.id
     assert decision.confidence >= 0.6
-    assert "corva" in decision.explanation
+    assert decision.explanation.startswith("read as a denial of it")
 
 
 def test_the_report_is_no_answer_to_the_accused_party():
-    assert decide_response(REPORT, ANSWER) is None
+    report, answer = _read(WASTE_REPORT, id=10), _read(WASTE_ANSWER, id=11)
+    assert decide_reply(report, answer, stories=StoryIndex({10: WASTE_REPORT, 11: WASTE_ANSWER})) is None
 
 
-def test_an_answer_from_another_story_is_not_a_counter_claim():
-    elsewhere = ClaimFacts(
-        id=12,
-        kind="claim",
-        text="Corvane Chemicals had never paid its chief executive a bonus",
-        sentence="A shareholder group said Corvane Chemicals had never paid its chief executive a bonus.",
-        claimant="A shareholder group",
-        document=12,
-        story=story_names(
-            "A shareholder group in Leeds said Corvane Chemicals had never paid Mark Hollis a bonus at its AGM."
-        ),
+def test_an_armed_partys_version_in_another_document_counters_the_casualty_report():
+    text = (
+        "An air strike on a market in the town of Keren killed at least 12 people, including four children, "
+        "the regional health office said on Friday."
     )
-    decision = decide_response(ANSWER, elsewhere)
-    assert decision is None or decision.confidence < 0.6
+    reply_text = "The air force said it had hit a weapons depot used by rebel fighters near Keren."
+    report, reply = _read(text, id=20), _read(reply_text, id=21)
+
+    decision = decide_reply(reply, report, stories=StoryIndex({20: text, 21: reply_text}))
+
+    assert decision.relation == "counters"
+    assert "both name keren" in decision.explanation
+
+
+def test_the_same_answer_weighs_less_against_another_story():
+    elsewhere_text = "A shareholder group said Corvane Chemicals had dumped old office furniture at a tip in Leeds."
+    report, answer = _read(WASTE_REPORT, id=10), _read(WASTE_ANSWER, id=11)
+    elsewhere = _read(elsewhere_text, id=12)
+    stories = StoryIndex({10: WASTE_REPORT, 11: WASTE_ANSWER, 12: elsewhere_text})
+
+    same = decide_reply(answer, report, stories=stories)
+    other = decide_reply(answer, elsewhere, stories=stories)
+
+    assert other is None or other.confidence < same.confidence
+
+
+def test_documents_that_tell_one_event_are_closer_than_documents_of_one_war():
+    stories = StoryIndex(
+        {
+            1: "Russian drones hit an oil depot in Ryazan overnight; the governor of Ryazan said a fire broke out.",
+            2: "The Ryazan governor said the depot fire was put out by morning and nobody was hurt.",
+            3: "Russian drones hit a power station in Odesa overnight, Ukraine's energy ministry said.",
+        }
+    )
+    assert stories.similarity(1, 2) > stories.similarity(1, 3)
+    assert stories.closeness(1, 2) == 1.0
+    assert stories.similarity(1, 1) == 0.0
 
 
 def test_two_documents_share_a_story_when_they_name_the_same_parties():

@@ -229,7 +229,7 @@ ANSWER_TEXT = "Corvane Chemicals said on Tuesday it had never released untreated
 
 
 @pytest.mark.parametrize("answer_first", [False, True], ids=["report-first", "answer-first"])
-def test_the_accused_partys_answer_in_another_document_counters_the_report(answer_first):
+def test_the_accused_partys_answer_in_another_document_denies_the_report(answer_first):
     if answer_first:
         answer = store(ANSWER_TEXT, claimant="Corvane Chemicals")
         report = store(REPORT_TEXT, claimant="Regulators")
@@ -239,12 +239,13 @@ def test_the_accused_partys_answer_in_another_document_counters_the_report(answe
         answer = store(ANSWER_TEXT, claimant="Corvane Chemicals")
         document_match_claims(document_id=answer.document_id)
 
-    link = ClaimLink.objects.get(from_claim=answer, relation=ClaimLink.Relation.COUNTERS)
+    # "had never released": a flat negation of the report, which the dispute rules call a denial.
+    link = ClaimLink.objects.get(from_claim=answer, relation=ClaimLink.Relation.DENIES)
     assert link.to_claim == report
     assert link.status == ClaimLink.Status.ACTIVE
     answer.refresh_from_db()
     report.refresh_from_db()
-    assert answer.kind == Claim.Kind.COUNTER_CLAIM
+    assert answer.kind == Claim.Kind.DENIAL
     assert report.disputed
 
 
