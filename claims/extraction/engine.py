@@ -955,6 +955,11 @@ def _build_sentence_claims(
     speakers = []
     for att in an.attributions:
         who = _resolve(att.speaker, reg, look)
+        if att.relative and who.person is None and (who.name or "").lower().startswith("the "):
+            # "Israel accuses Hezbollah of trying to rearm, which the group denies": the accused denies
+            am = _ACCUSED.search(text, sent.start, att.speaker.start)
+            if am is not None:
+                who = _Who(am.group("who"))
         if who.outlet and att.relative:
             # "..., a claim that NPR found to be untrue": the outlet speaks for itself here
             who = _Who(who.name, who.org, who.person, False, who.country, who.org_weak)
@@ -1492,6 +1497,9 @@ def _whole_quotations(text: str, sents: list[Sentence], i: int, drafts: list[_Dr
             d.obj = d.content.text
 
 
+_ACCUSED = re.compile(
+    r"\baccus(?:es|ed|ing)\s+(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})\s+of\b"
+)
 _WHOLE_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"]{12,})[”\"]\s*$")
 
 

@@ -352,3 +352,9 @@ def test_a_named_body_in_apposition_to_a_description_is_the_speaker(run):
 def test_a_lower_case_description_in_apposition_leaves_the_speaker_as_it_is(run):
     c = only(run("The company, the country's largest chipmaker, said sales fell 4% in the quarter."))
     assert c.claimant == "The company"
+
+
+def test_the_group_denying_an_accusation_in_a_relative_clause_is_the_accused(run):
+    r = run("The government accuses the Southern Front of recruiting children, which the group denies.")
+    denial = next(c for c in r.claims if c.kind == "denial")
+    assert denial.claimant.removeprefix("the ") == "Southern Front"
