@@ -355,6 +355,6 @@ def test_a_lower_case_description_in_apposition_leaves_the_speaker_as_it_is(run)
 
 
 def test_the_group_denying_an_accusation_in_a_relative_clause_is_the_accused(run):
-    r = run("The government accuses the Southern Front of recruiting children, which the group denies.")
+    r = run("The ministry accuses Tanzim of smuggling fuel across the border, which the group denies.")
     denial = next(c for c in r.claims if c.kind == "denial")
-    assert denial.claimant.removeprefix("the ") == "Southern Front"
+    assert denial.claimant == "Tanzim"
