@@ -881,6 +881,20 @@ def _own_action_told(it: Item) -> bool:
     return bool(cue is not None and _PLAIN_SAYING.match(cue.text.strip()) and _OWN_ACTION.search(it.content))
 
 
+# the documents and reports whose claims are allegations about someone
+_ALLEGATION_SOURCE = re.compile(
+    r"\b(?:lawsuit|suit|complaint|indictment|audit|report|investigation|inquiry|filing|charges?|allegations?|"
+    r"court\s+(?:papers|documents|filings)|documents|records)\b",
+    re.IGNORECASE,
+)
+_AGREEING = re.compile(r"\b(?:confirm\w*|acknowledg\w*|admit\w*|agree\w*|apologi[sz]\w*|regrett?\w*)\b", re.I)
+
+
+def _is_allegation(c: Item) -> bool:
+    """A claim that a news report, a lawsuit, an audit or an indictment makes about someone."""
+    return _is_outlet(c) or _has(_ALLEGATION_SOURCE, c.claim.claimant or "")
+
+
 def _counter_claims(items: list[Item]) -> None:
     for it in items:
         if it.kind != "claim" or it.idx == 0:
@@ -907,6 +921,10 @@ def _counter_claims(items: list[Item]) -> None:
             score = 0.0
             if named and (harm or mine_adverse) and (overlap >= 1 or dist == 1):
                 score = 3.0 + overlap
+            elif named and _is_allegation(c) and not _has(_AGREEING, it.content):
+                # "Farrow spent $48,000 without receipts, according to a state audit. ... He said the trips
+                # were to a conference": the party a report or a lawsuit is about answers it
+                score = 2.5 + overlap
             elif side_named and (overlap >= 2 or (overlap >= 1 and harm)):
                 score = 2.5 + overlap
             elif _opposing_roles(c, it):

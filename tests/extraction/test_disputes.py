@@ -297,3 +297,26 @@ def test_a_denial_with_little_in_common_with_any_claim_answers_the_storys_openin
     opening = _by(r, "A military air strike")
     denial = _by(r, "A military spokesman", "denial")
     assert denial.denies == opening.key
+
+
+def test_the_party_an_audit_is_about_answers_it_with_its_own_version(run):
+    r = run(
+        "Harbour Mayor Colin Reddy spent more than $30,000 on a city card over three years, according to a state "
+        "audit released on Tuesday.\n"
+        "The audit said the charges included hotel stays in Denver and a $2,400 purchase of camping gear.\n"
+        "Reddy said the Denver stays were for a planning conference and that the camping gear had been bought for "
+        "the city's parks crews."
+    )
+    audit = _by(r, "according to a state")
+    answer = _by(r, "Reddy said the Denver")
+    assert answer.kind == "counter_claim"
+    assert answer.denies == audit.key
+
+
+def test_the_party_a_report_is_about_confirming_it_is_no_counter_claim(run):
+    r = run(
+        "Harbour Mayor Colin Reddy spent more than $30,000 on a city card on trips and equipment without receipts, "
+        "according to a state audit released on Tuesday.\n"
+        "Reddy said he had confirmed the figures with the auditor and would repay the money."
+    )
+    assert _by(r, "Reddy said he had").kind == "claim"
