@@ -340,6 +340,8 @@ class Registry:
                 self.bodies.append((full, m.start(1)))
         for m in _BODY_RUN.finditer(text):
             name = re.sub(r"^(?:The|A|An|But|And|In|On|At|By|For|From|After|Before|While)\s+", "", m.group(0))
+            # "... Control and Prevention. Two of ...": a full stop after a word ends the name ("U.S." does not)
+            name = re.split(r"(?<=[a-z])\.\s+", name, maxsplit=1)[0]
             if len(name.split()) < 2 or name.lower() in lx.COUNTRY_OF:
                 continue
             if sum(w[:1].isupper() for w in name.split()) >= 3:

@@ -358,3 +358,11 @@ def test_the_group_denying_an_accusation_in_a_relative_clause_is_the_accused(run
     r = run("The ministry accuses Tanzim of smuggling fuel across the border, which the group denies.")
     denial = next(c for c in r.claims if c.kind == "denial")
     assert denial.claimant == "Tanzim"
+
+
+def test_an_acronym_resolves_to_a_name_that_ended_the_sentence_before(run):
+    r = run(
+        "Nine patients have been treated in hospital, according to the National Institute of Public Health. "
+        "Two of them were children, the NIPH said."
+    )
+    assert r.claims[-1].claimant == "National Institute of Public Health"
