@@ -696,6 +696,9 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
         if p is not None and pos - max(m for m, _ in p.mentions if m < pos) <= 600:
             return _Who(p.full, p.org, p, country=p.country)
     nm = _NAME_OF_ORG.match(raw)
+    if nm and _is_firm_name(nm.group(2)):
+        # "Dairyland Hispana Foods of Janesville": a firm and its town, not a person and a body
+        return _Who(_surface(nm.group(2)))
     if nm:
         # "Analyst Priya Raman of Bernstein": the person, speaking for the body after "of"
         name_words = nm.group(2).split()
@@ -859,6 +862,11 @@ _LOCATED = {
     "relative",
     "relatives",
 }
+
+
+def _is_firm_name(name: str) -> bool:
+    last = name.split()[-1].lower().rstrip(".,") if name.split() else ""
+    return last in _COMPANY_SUFFIXES or last in rules._ORG_WORDS
 
 
 @lru_cache(maxsize=8192)

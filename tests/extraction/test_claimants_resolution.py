@@ -366,3 +366,13 @@ def test_an_acronym_resolves_to_a_name_that_ended_the_sentence_before(run):
         "Two of them were children, the NIPH said."
     )
     assert r.claims[-1].claimant == "National Institute of Public Health"
+
+
+def test_a_firm_of_a_town_is_a_body_and_it_later_is_that_firm(run):
+    r = run(
+        "The regulator said the recall covered 30,000 jars of baby food.\n"
+        "The maker, Alder Valley Foods of Brixham, said its own tests had found no contamination. "
+        "It said it had paused production while it worked with inspectors."
+    )
+    assert r.claims[1].claimant == "Alder Valley Foods"
+    assert r.claims[2].claimant == "Alder Valley Foods"
