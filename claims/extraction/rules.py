@@ -544,7 +544,10 @@ CALLED_FALSE_RE = re.compile(
     re.IGNORECASE,
 )
 OPINION_RE = re.compile(
-    r"^\W*(?:(?:and|but|so|now|today)\s+)?(?:we|i)\s+(?:(?:all|also|really|fully|strongly|very much|"
+    # advice: "Consumers should not eat the products", "people must stay indoors"
+    r"^\W*(?:(?:the|all|any|those|local)\s+)?(?:consumers|customers|residents|people|travellers|travelers|"
+    r"patients|parents|drivers|motorists|users|passengers|shoppers|the\s+public)\s+(?:should|must)\s+(?!have\b)"
+    r"|^\W*(?:(?:and|but|so|now|today)\s+)?(?:we|i)\s+(?:(?:all|also|really|fully|strongly|very much|"
     r"still|now|do)\s+)?(?:support|welcome|condemn|call|urge|hope|want|wish|thank|appreciate|stand|"
     r"must|should|need|will|can|cannot|can't|would like|look forward|are ready|are committed|"
     r"remain committed|are determined|expect|encourage|applaud|congratulate|salute|pray|ask|"

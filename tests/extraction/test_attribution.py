@@ -122,6 +122,7 @@ def test_two_attributions_in_one_sentence_give_two_claims(run):
         "A former minister accused of embezzlement appeared in court.",
         "Unconfirmed reports of explosions spread online.",
         "Two Russian bombers performed a scheduled flight over neutral waters.",
+        "Consumers should not eat the salad kits and should return them to the store, the agency said.",
     ],
 )
 def test_appeals_opinions_actions_and_plain_facts_are_not_claims(run, sentence):
@@ -407,3 +408,8 @@ def test_a_quotation_standing_alone_without_a_quoted_speaker_before_it_is_no_cla
         '"Our own audit of the accounts found a surplus of 2 million euros."'
     )
     assert len(r.claims) == 1
+
+
+def test_advice_with_should_have_is_still_a_claim(run):
+    c = only(run("Residents should have been warned two days earlier, the inspector said."))
+    assert c.claimant == "the inspector"
