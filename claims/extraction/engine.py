@@ -292,7 +292,8 @@ def _body_class(name: str, look) -> str | None:
     entry = look.match(name) if look is not None else None
     if entry is not None:
         return {"military": "mil", "government_body": "gov"}.get(entry.kind)
-    last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+    head = name.split(" of ")[0]  # "Fire Department of New York": the department, not the city
+    last = head.split()[-1].lower().rstrip(".") if head.split() else ""
     if last in _MIL_WORDS:
         return "mil"
     if last in _GOV_WORDS or last in ("house", "state", "assembly", "senate", "congress"):
@@ -699,6 +700,9 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     if nm and _is_firm_name(nm.group(2)):
         # "Dairyland Hispana Foods of Janesville": a firm and its town, not a person and a body
         return _Who(_surface(nm.group(2)))
+    if nm and _is_body_head(nm.group(2)):
+        # "The Fire Department of New York", "the Bank of England": one body's name
+        return _Who(_surface(raw))
     if nm:
         # "Analyst Priya Raman of Bernstein": the person, speaking for the body after "of"
         name_words = nm.group(2).split()
@@ -866,7 +870,12 @@ _LOCATED = {
 
 def _is_firm_name(name: str) -> bool:
     last = name.split()[-1].lower().rstrip(".,") if name.split() else ""
-    return last in _COMPANY_SUFFIXES or last in rules._ORG_WORDS
+    return last in _COMPANY_SUFFIXES
+
+
+def _is_body_head(name: str) -> bool:
+    last = name.split()[-1].lower().rstrip(".,") if name.split() else ""
+    return last in rules._ORG_WORDS
 
 
 @lru_cache(maxsize=8192)

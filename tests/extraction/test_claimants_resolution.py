@@ -376,3 +376,13 @@ def test_a_firm_of_a_town_is_a_body_and_it_later_is_that_firm(run):
     )
     assert r.claims[1].claimant == "Alder Valley Foods"
     assert r.claims[2].claimant == "Alder Valley Foods"
+
+
+def test_a_body_named_with_of_and_a_place_keeps_its_whole_name(run):
+    r = run(
+        "Voltway Inc said its batteries were safe.\n"
+        "The Fire Department of Chicago said the blaze had been caused by an e-bike battery.\n"
+        "The company said it would contest the finding."
+    )
+    assert r.claims[1].claimant == "Fire Department of Chicago"
+    assert r.claims[2].claimant == "Voltway Inc"
