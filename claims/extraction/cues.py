@@ -290,7 +290,13 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
                 for d in own
                 if not (_is_outlet(d) and not evidence)
                 and not _IS_ACCOUNTS.search(d.claim.claimant or "")
-                and (d.claim.cue is None or d.claim.cue.start - span.start < m.start() or d.claim.content is None)
+                and (
+                    d.claim.cue is None
+                    or d.claim.cue.start - span.start < m.start()
+                    or d.claim.content is None
+                    # "released photos, which could not be independently verified, that it said showed ..."
+                    or _RELATIVE_OPENING.search(s, 0, m.start()) is not None
+                )
             ]
             if own:
                 targets = [d for d in own if d.kind != "denial"] or own
@@ -319,6 +325,7 @@ def rescope(text: str, spans: list[Span], items: list[Item], paragraphs: list[in
                     d.claim.unverified = True
 
 
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|that)\s+$")
 _VERB_BEFORE_CUE = re.compile(
     r"\b(?:said|says|claimed|alleged|alleges|asserted|asserts|insisted|insists|suggested|suggests|wrote|"
     r"argued|argues|charged|accused\s+\w+(?:\s+\w+)?)\s*,?\s*$",

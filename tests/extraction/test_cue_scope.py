@@ -275,3 +275,11 @@ def test_tests_that_have_not_been_published_leave_the_claim_they_back_unverified
         "Those tests have not been published."
     )
     assert r.claims[0].unverified is True
+
+
+def test_a_cue_in_a_relative_clause_before_the_reporting_verb_covers_the_claim(run):
+    r = run(
+        "The rebel council released photos, which could not be independently verified, that it said showed a "
+        "destroyed bridge near the town."
+    )
+    assert r.claims and r.claims[0].unverified is True
