@@ -229,6 +229,10 @@ _FUNCTION_WORDS = {
 _ADJ_SUFFIX = re.compile(r"(?:al|ic|ian|ese|ish|ive|ous|ary|ory|ent|ant|ful|less|ern|ist)$")
 # "..., the General Staff reported on Sunday.": a short adverbial and nothing reported after the cue
 # ", adding that ...", ", citing people familiar with the matter": what follows the cue is no content of its own
+_DATELINE = re.compile(
+    r"[A-Z]{3}[A-Z.'’/ ]{0,40}?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?"
+    r"[-—–]+\s+"
+)
 _ADDING_TAIL = re.compile(
     r",\s*(?:adding|saying|noting|insisting|stressing|explaining|citing|quoting)\b", re.IGNORECASE
 )
@@ -1978,6 +1982,9 @@ def _attribution_at(
         lead = text[base : min(speaker.start, cue.start)]
         lead_s = re.sub(r"[\s,—–-]+$", "", lead)
         lead_s_start = len(lead) - len(lead.lstrip())
+        dateline = _DATELINE.match(lead, lead_s_start)
+        if dateline:
+            lead_s_start = dateline.end()  # "KYIV, Nov 3 (Reuters) - ...": the dateline is no part of the claim
         if len(lead_s) - lead_s_start >= 8:
             att.content = (base + lead_s_start, base + len(lead_s))
     else:

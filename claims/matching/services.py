@@ -141,14 +141,19 @@ def _similarities(pairs: dict[Claim, list[Claim]], use_encoder: bool) -> dict[tu
 
 
 def _stored(found: list[list[int]]) -> list[list[Claim]]:
-    """The stored claims behind each list of ids, in its order, from one query for all the lists."""
-    # A claim found for several claims of a document is read once and shared (matching only reads it).
-    rows = (
-        Claim.objects.filter(pk__in={i for ids in found for i in ids})
-        .select_related("document__outlet", "claimant", "claimant_body")
-        .defer("document__raw_html")
-    )
+    """The stored claims behind each list of ids, in its order, from two queries for all the lists."""
+    # A claim found for several claims of a document is read once and shared (matching only reads it),
+    # and so is a document several candidates come from: its text crosses the wire once, not per claim.
+    rows = Claim.objects.filter(pk__in={i for ids in found for i in ids}).select_related("claimant", "claimant_body")
     by_id = {row.pk: row for row in rows}
+    documents = (
+        Document.objects.filter(pk__in={row.document_id for row in by_id.values()})
+        .select_related("outlet")
+        .defer("raw_html")
+        .in_bulk()
+    )
+    for row in by_id.values():
+        row.document = documents[row.document_id]
     return [[by_id[i] for i in ids if i in by_id] for ids in found]
 
 

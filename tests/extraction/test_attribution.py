@@ -413,3 +413,13 @@ def test_a_quotation_standing_alone_without_a_quoted_speaker_before_it_is_no_cla
 def test_advice_with_should_have_is_still_a_claim(run):
     c = only(run("Residents should have been warned two days earlier, the inspector said."))
     assert c.claimant == "the inspector"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KYIV, Nov 3 (Reuters) - ", "BAMAKO, Sept 22, 2026 (AFP) - ", "WASHINGTON — "],
+)
+def test_a_dateline_is_not_part_of_the_content_before_a_trailing_said(run, dateline):
+    c = only(run(dateline + "a drone attack on the city overnight killed three people, local officials said."))
+    assert c.content is not None
+    assert c.content.text == "a drone attack on the city overnight killed three people"
