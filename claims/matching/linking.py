@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.extraction.disputes import reply_reading
 from claims.extraction.lexicon import COUNTRY_OF
@@ -53,6 +54,7 @@ _NOT_A_NAME = frozenset(
 _NAME_WORD = re.compile(r"\b[A-Z][\w'\u2019-]*[A-Za-z]")
 
 
+@lru_cache(maxsize=8192)
 def story_names(text: str, *, countries: bool = True) -> frozenset[str]:
     """The names a document mentions (capitalised words that are no sentence opener, title or date).
 
@@ -124,19 +126,35 @@ class ClaimFacts:
             return f"name:{name_key(self.claimant)}"
         return f"outlet:{name_key(self.outlet)}" if self.outlet else f"document:{self.document}"
 
-    def topic_terms(self) -> set[str]:
-        own_names = set(content_terms(" ".join([self.claimant, self.body, *self.names])))
-        terms = set(content_terms(f"{self.text} {self.sentence}"))
-        # Five-letter prefixes meet 'mobilise' and 'mobilisation', 'discussed' and 'discussion'.
-        return {_stem5(t) for t in terms - DISPUTE_VOCABULARY - own_names}
+    def topic_terms(self) -> frozenset[str]:
+        return _topic_terms(self.text, self.sentence, (self.claimant, self.body, *self.names))
 
-    def own_name_terms(self) -> set[str]:
+    def own_name_terms(self) -> frozenset[str]:
         """The proper names in how the claimant is named: 'Police spokesperson Muchiri Nyaga' -> police, muchi, nyaga."""
-        return {
-            _stem5(t)
-            for t in content_terms(" ".join(_NAME_WORD.findall(" ".join([self.claimant, self.body, *self.names]))))
-            if len(t) > 2 and t not in DISPUTE_VOCABULARY and t not in GENERIC_PARTIES
-        }
+        return _own_name_terms((self.claimant, self.body, *self.names))
+
+
+# Matching weighs every claim against dozens of candidates: the words of each are read once.
+@lru_cache(maxsize=8192)
+def _topic_terms(text: str, sentence: str, naming: tuple[str, ...]) -> frozenset[str]:
+    own_names = set(content_terms(" ".join(naming)))
+    terms = set(content_terms(f"{text} {sentence}"))
+    # Five-letter prefixes meet 'mobilise' and 'mobilisation', 'discussed' and 'discussion'.
+    return frozenset(_stem5(t) for t in terms - DISPUTE_VOCABULARY - own_names)
+
+
+@lru_cache(maxsize=8192)
+def _own_name_terms(naming: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        _stem5(t)
+        for t in content_terms(" ".join(_NAME_WORD.findall(" ".join(naming))))
+        if len(t) > 2 and t not in DISPUTE_VOCABULARY and t not in GENERIC_PARTIES
+    )
+
+
+@lru_cache(maxsize=8192)
+def _about_terms(text: str, sentence: str) -> frozenset[str]:
+    return frozenset(_stem5(t) for t in content_terms(f"{text} {sentence}"))
 
 
 @dataclass(frozen=True)
@@ -161,7 +179,8 @@ def _stem5(word: str) -> str:
     return word[:5] if len(word) >= 5 else word
 
 
-def named_targets(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def named_targets(text: str) -> tuple[str, ...]:
     """Whose claim a denial names: 'Russia's claim' -> Russia; 'reports by state media' -> state media."""
     found = [m.group("who") for m in _POSSESSOR.finditer(text)] + [m.group("who") for m in _BY_WHOM.finditer(text)]
     cleaned = []
@@ -175,7 +194,7 @@ def named_targets(text: str) -> list[str]:
             kept.insert(0, word)
         if kept:
             cleaned.append(" ".join(kept))
-    return cleaned
+    return tuple(cleaned)
 
 
 def names_match(named: str, claim: ClaimFacts) -> bool:
@@ -198,7 +217,7 @@ def _shared(a: ClaimFacts, b: ClaimFacts) -> tuple[set[str], float]:
 
 def accused_in(responder: ClaimFacts, claim: ClaimFacts) -> str:
     """The responder's own name where the claim is about them ("Police shot dead ..." answered by police), else ''."""
-    about = {_stem5(t) for t in content_terms(f"{claim.text} {claim.sentence}")} - claim.own_name_terms()
+    about = _about_terms(claim.text, claim.sentence) - claim.own_name_terms()
     found = responder.own_name_terms() & about
     return ", ".join(sorted(found))
 
@@ -294,6 +313,7 @@ class StoryIndex:
         self._rare = math.log(n)
         self._vectors = {doc: self._vector(terms) for doc, terms in counts.items()}
         self._best: dict[int | None, float] = {}
+        self._pairs: dict[tuple[int, int], float] = {}
         self._sizes = {doc: sum(terms.values()) for doc, terms in counts.items()}
 
     def _vector(self, terms: Counter) -> dict[str, float]:
@@ -320,12 +340,15 @@ class StoryIndex:
         return self._best[doc]
 
     def similarity(self, a: int | None, b: int | None) -> float:
-        va, vb = self._vectors.get(a), self._vectors.get(b)
-        if not va or not vb or a == b:
+        if a == b or a not in self._vectors or b not in self._vectors:
             return 0.0
-        if len(vb) < len(va):
-            va, vb = vb, va
-        return sum(x * vb.get(t, 0.0) for t, x in va.items())
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._pairs:
+            va, vb = self._vectors[a], self._vectors[b]
+            if len(vb) < len(va):
+                va, vb = vb, va
+            self._pairs[pair] = sum(x * vb.get(t, 0.0) for t, x in va.items())
+        return self._pairs[pair]
 
 
 WEIGHTS = {
@@ -394,16 +417,17 @@ def decide_reply(
         return None
     if told.kind == DENIAL or reply.origin == told.origin:
         return None
-    reading = reply_reading(told.extracted, reply.extracted)
-    if reading is None:
-        return None
-    kind, read_confidence = reading
     related, reasons = relatedness(reply, told, stories)
     if similarity is not None:
         related = 0.5 * related + 0.5 * max(0.0, min(1.0, (similarity - 0.2) / 0.5))
         reasons.append(f"similarity {similarity:.2f}")
+    # The words first: reading the pair as a story is the dearer test, and unrelated pairs are most.
     if related < WEIGHTS["least"]:
         return None
+    reading = reply_reading(told.extracted, reply.extracted)
+    if reading is None:
+        return None
+    kind, read_confidence = reading
     confidence = read_confidence * (WEIGHTS["floor"] + (1 - WEIGHTS["floor"]) * related)
     return LinkDecision(
         from_id=reply.id,

@@ -20,6 +20,7 @@ from claims.matching.linking import (
     decide_dispute,
     decide_repeat,
     decide_reply,
+    relatedness,
     story_names,
 )
 from claims.matching.retrieval import candidate_claims_many
@@ -30,6 +31,7 @@ SYMMETRIC = (ClaimLink.Relation.SAME_AS, ClaimLink.Relation.CORROBORATES)
 DISPUTING = (ClaimLink.Relation.DENIES, ClaimLink.Relation.COUNTERS)
 LIVE = (ClaimLink.Status.ACTIVE, ClaimLink.Status.CONFIRMED)
 MAX_REPEAT_LINKS = 3
+REPLY_CANDIDATES = 10
 
 
 @dataclass(frozen=True)
@@ -195,15 +197,26 @@ def claim_match_decisions(
     stored: list[Claim] | None = None,
     similarity: dict[tuple[int, int], float] | None = None,
     stories: StoryIndex | None = None,
+    known: dict[int, ClaimFacts] | None = None,
 ) -> list[LinkDecision]:
-    """Links one claim should have to claims of other documents (computed, not stored)."""
+    """Links one claim should have to claims of other documents (computed, not stored).
+
+    `known` keeps each claim's linking view across the calls of one matching run.
+    """
     config = config or MatchSettings.current()
     if stored is None:
         stored = claim_match_candidates(claim=claim, config=config)
         similarity = _similarities({claim: stored}, config.use_encoder)
     if stories is None:
         stories = story_index([claim, *stored])
-    facts = claim_facts(claim)
+    known = {} if known is None else known
+
+    def facts_of(one: Claim) -> ClaimFacts:
+        if one.pk not in known:
+            known[one.pk] = claim_facts(one)
+        return known[one.pk]
+
+    facts = facts_of(claim)
 
     def sim(other: Claim) -> float | None:
         return similarity.get((claim.pk, other.pk)) if similarity else None
@@ -211,11 +224,14 @@ def claim_match_decisions(
     repeats: list[LinkDecision] = []
     replies: list[LinkDecision] = []
     for other in stored:
-        other_facts = claim_facts(other)
         if other.kind == claim.kind:
-            decision = decide_repeat(facts, other_facts, similarity=sim(other))
+            decision = decide_repeat(facts, facts_of(other), similarity=sim(other))
             if decision:
                 repeats.append(decision)
+    # Reading a pair as one story is the dearest test: only the candidates most related to the claim.
+    closest = sorted(stored, key=lambda other: -relatedness(facts, facts_of(other), stories)[0])
+    for other in closest[:REPLY_CANDIDATES]:
+        other_facts = facts_of(other)
         # Either may answer the other, whichever arrived first: a claim can arrive after its denial.
         both_ways = [
             decision
@@ -335,11 +351,12 @@ def document_match_claims(*, document_id: int) -> dict[str, int]:
     similarity = _similarities(candidates, config.use_encoder)
     # One index over the new document and every document a candidate comes from.
     stories = story_index([*claims, *(other for stored in candidates.values() for other in stored)])
+    known: dict[int, ClaimFacts] = {}
     decisions = [
         decision
         for claim, stored in candidates.items()
         for decision in claim_match_decisions(
-            claim=claim, config=config, stored=stored, similarity=similarity, stories=stories
+            claim=claim, config=config, stored=stored, similarity=similarity, stories=stories, known=known
         )
     ]
     return _document_links_write(

@@ -30,9 +30,9 @@ FRENCH_DENIAL = ClaimFacts(
 
 
 def test_denial_names_whose_claim_it_rejects():
-    assert named_targets("France has denied Russia\u2019s claim of a discussion") == ["Russia"]
-    assert named_targets("said the Ukrainian president's assertion about troops") == ["Ukrainian president"]
-    assert named_targets("dismissed claims by State Media that the bridge fell") == ["State Media"]
+    assert named_targets("France has denied Russia\u2019s claim of a discussion") == ("Russia",)
+    assert named_targets("said the Ukrainian president's assertion about troops") == ("Ukrainian president",)
+    assert named_targets("dismissed claims by State Media that the bridge fell") == ("State Media",)
 
 
 def test_denial_naming_the_claimant_and_topic_is_a_confident_link():
