@@ -144,6 +144,24 @@ def rows() -> list[tuple[str, str, str, str]]:
                 verdict(soak["ok"]),
             )
         )
+    for name, label in (
+        ("cross_doc_links", "the repository's gold"),
+        ("cross_doc_links_unseen", "a gold set not used in tuning"),
+    ):
+        links = load(name)
+        if links:
+            orders = {order: links[order] for order in ("denial_first", "claim_first") if order in links}
+            out.append(
+                (
+                    f"Cross-document denial links, {label} ({links['links_split']} links split)",
+                    "; ".join(
+                        f"{order.replace('_', ' ')}: F1 {o['f1']:.2f} (P {o['precision']:.2f}, R {o['recall']:.2f})"
+                        for order, o in orders.items()
+                    ),
+                    "F1 >= 0.80 in either order",
+                    verdict(all(o["f1"] >= 0.8 for o in orders.values())),
+                )
+            )
     return out
 
 
