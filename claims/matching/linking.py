@@ -236,6 +236,21 @@ def story_overlap(a: ClaimFacts, b: ClaimFacts) -> float:
     return shared / math.sqrt(len(a.story) * len(b.story))
 
 
+def _evidence(
+    *, named: str, accused: str, shared: set[str], story: float, names: frozenset[str] = frozenset()
+) -> list[str]:
+    """The reasons a checker reads for a link, strongest first."""
+    reasons = [reason for reason in (named, accused) if reason]
+    reasons.append(_plural(len(shared), "shared content word"))
+    if shared:
+        reasons[-1] += " (" + ", ".join(sorted(shared)[:4]) + ")"
+    if names:
+        reasons.append("both name " + ", ".join(sorted(names)[:3]))
+    if story:
+        reasons.append(f"same story ({story:.0%} of names shared)")
+    return reasons
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -262,16 +277,13 @@ def decide_dispute(
     if rejecting.origin == target.origin:
         # People rarely deny their own claims; a same-origin pair is more likely a correction.
         confidence *= 0.6
-    reasons = []
-    if named:
-        reasons.append(f"{rejecting.kind.replace('_', '-')} names '{named[0]}'")
-    if accused:
-        reasons.append(f"the claim is about the {rejecting.kind.replace('_', '-')}'s author ({accused})")
-    reasons.append(_plural(len(shared), "shared content word"))
-    if shared:
-        reasons[-1] += " (" + ", ".join(sorted(shared)[:4]) + ")"
-    if story:
-        reasons.append(f"same story ({story:.0%} of names shared)")
+    kind = rejecting.kind.replace("_", "-")
+    reasons = _evidence(
+        named=f"{kind} names '{named[0]}'" if named else "",
+        accused=f"the claim is about the {kind}'s author ({accused})" if accused else "",
+        shared=shared,
+        story=story,
+    )
     if similarity is not None:
         reasons.append(f"similarity {similarity:.2f}")
     relation = "denies" if rejecting.kind == DENIAL else "counters"
@@ -387,18 +399,13 @@ def relatedness(a: ClaimFacts, b: ClaimFacts, stories: StoryIndex | None = None)
     # A document of a sentence or two tells little more than its claim, whose words are weighed above.
     told = stories.told(a.document, b.document) if stories else 0.0
     score += WEIGHTS["documents"] * min(1.0, told_alike / WEIGHTS["alike"]) * closest ** WEIGHTS["closest"] * told
-    reasons = []
-    if named:
-        reasons.append(f"names '{named[0]}'")
-    if accused:
-        reasons.append(f"about its author ({accused})")
-    reasons.append(_plural(len(shared), "shared content word"))
-    if shared:
-        reasons[-1] += " (" + ", ".join(sorted(shared)[:4]) + ")"
-    if names:
-        reasons.append("both name " + ", ".join(sorted(names)[:3]))
-    if story:
-        reasons.append(f"same story ({story:.0%} of names shared)")
+    reasons = _evidence(
+        named=f"names '{named[0]}'" if named else "",
+        accused=f"about its author ({accused})" if accused else "",
+        shared=shared,
+        story=story,
+        names=names,
+    )
     if told_alike >= 0.05:
         reasons.append(f"documents alike ({told_alike:.2f})")
     return min(1.0, score), reasons
