@@ -30,15 +30,8 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.api_load import LIST_FILTERS  # noqa: E402
 from bench.harness import django_setup, latency_summary, write_result  # noqa: E402
-
-LIST_FILTERS = [
-    {"status": "flagged"},
-    {"status": "published", "rating": "false"},
-    {"disputed": "true", "kind": "claim"},
-    {"kind": "denial"},
-    {"status": ["unreviewed", "flagged"]},
-]
 
 
 def prepare():
