@@ -1,6 +1,7 @@
 """The flag rules: why a claim goes to a checker. One function per rule, each returning what it found.
 
-Rules read a claim and its neighbours and return ``FlagFinding``s; they never write.
+Rules read a claim and its neighbours and return ``FlagFinding``s; they never write. The links they
+read come from ``LinkFacts``, fetched once for every claim a document flags (``flags_find_many``).
 ``verification.services.claim_flag`` stores the findings idempotently (one Flag per claim, reason
 and rule) and queues the claim for review.
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from claims.models import Claim, ClaimLink
 
@@ -88,14 +89,38 @@ def _claimant_cue(claim: Claim) -> FlagFinding | None:
     return FlagFinding(reason="", rule="", cue_text=name, cue_start=start, cue_end=start + len(name))
 
 
-def rule_disputed(claim: Claim) -> list[FlagFinding]:
-    """A live denial or counter-claim, in this document or another, points at the claim."""
-    link = (
-        ClaimLink.objects.filter(to_claim=claim, relation__in=DISPUTING_RELATIONS, status__in=LIVE_LINK_STATUSES)
+@dataclass(frozen=True)
+class LinkFacts:
+    """What the link rules need to know of some claims, read in two queries for all of them."""
+
+    first_dispute: dict[int, ClaimLink]  # claim id -> the earliest live denial or counter-claim at it
+    carried_elsewhere: frozenset[int]  # claims a live same-as or corroborating link ties to another document
+
+
+def link_facts_read(claims: list[Claim]) -> LinkFacts:
+    """The disputing and carrying links of the claims, for the rules to read instead of a query each."""
+    ids = [claim.pk for claim in claims]
+    first_dispute: dict[int, ClaimLink] = {}
+    disputing = (
+        ClaimLink.objects.filter(to_claim_id__in=ids, relation__in=DISPUTING_RELATIONS, status__in=LIVE_LINK_STATUSES)
         .select_related("from_claim")
         .order_by("created_at", "id")
-        .first()
     )
+    for link in disputing:
+        first_dispute.setdefault(link.to_claim_id, link)
+    crossing = (
+        ClaimLink.objects.filter(relation__in=CARRYING_RELATIONS, status__in=LIVE_LINK_STATUSES)
+        .filter(Q(from_claim_id__in=ids) | Q(to_claim_id__in=ids))
+        .exclude(from_claim__document_id=F("to_claim__document_id"))
+        .values_list("from_claim_id", "to_claim_id")
+    )
+    carried = {claim_id for pair in crossing for claim_id in pair}
+    return LinkFacts(first_dispute=first_dispute, carried_elsewhere=frozenset(carried.intersection(ids)))
+
+
+def rule_disputed(claim: Claim, facts: LinkFacts | None = None) -> list[FlagFinding]:
+    """A live denial or counter-claim, in this document or another, points at the claim."""
+    link = (facts if facts is not None else link_facts_read([claim])).first_dispute.get(claim.pk)
     if link is None:
         return []
     denial = link.from_claim
@@ -111,7 +136,7 @@ def rule_disputed(claim: Claim) -> list[FlagFinding]:
     ]
 
 
-def rule_claimant_grade(claim: Claim) -> list[FlagFinding]:
+def rule_claimant_grade(claim: Claim, facts: LinkFacts | None = None) -> list[FlagFinding]:
     """The claimant is graded D, E or F, or has no grade at all."""
     source, grade = claimant_grade_source(claim)
     named = bool(claim.claimant_name or claim.claimant_body_name)
@@ -125,7 +150,7 @@ def rule_claimant_grade(claim: Claim) -> list[FlagFinding]:
     return []
 
 
-def rule_single_source_casualties(claim: Claim) -> list[FlagFinding]:
+def rule_single_source_casualties(claim: Claim, facts: LinkFacts | None = None) -> list[FlagFinding]:
     """A claim of casualties or an attack that no other outlet carries."""
     content, offset = claim.text or claim.sentence, claim.text_start
     if offset is None:
@@ -134,14 +159,7 @@ def rule_single_source_casualties(claim: Claim) -> list[FlagFinding]:
     match = CASUALTY_PATTERN.search(content)
     if match is None:
         return []
-    carried_elsewhere = (
-        ClaimLink.objects.filter(relation__in=CARRYING_RELATIONS, status__in=LIVE_LINK_STATUSES)
-        .filter(
-            Q(from_claim=claim) & ~Q(to_claim__document=claim.document_id)
-            | Q(to_claim=claim) & ~Q(from_claim__document=claim.document_id)
-        )
-        .exists()
-    )
+    carried_elsewhere = claim.pk in (facts if facts is not None else link_facts_read([claim])).carried_elsewhere
     if carried_elsewhere:
         return []
     return [
@@ -161,10 +179,13 @@ MACHINE_RULES = ("link.disputed", "source.low_grade", "source.ungraded", "casual
 
 def flags_find(claim: Claim) -> list[FlagFinding]:
     """Every finding of the rules this module runs (the cue rules are stored by extraction)."""
-    findings: list[FlagFinding] = []
-    for rule in RULES:
-        findings.extend(rule(claim))
-    return findings
+    return flags_find_many([claim])[claim.pk]
+
+
+def flags_find_many(claims: list[Claim]) -> dict[int, list[FlagFinding]]:
+    """flags_find of each claim, with the links the rules read fetched once for all of them."""
+    facts = link_facts_read(claims)
+    return {claim.pk: [finding for rule in RULES for finding in rule(claim, facts)] for claim in claims}
 
 
 def denials_count(claim: Claim) -> int:

@@ -149,8 +149,9 @@ def _claims_flag(claims: list[Claim]) -> dict[int, list[Flag]]:
     stale: dict[int, list[Flag]] = {}
     flags: dict[int, list[Flag]] = {}
     newly_disputed: set[int] = set()
+    found = flagging.flags_find_many(claims)
     for claim in claims:
-        findings = {(f.reason, f.rule): f for f in flagging.flags_find(claim)}
+        findings = {(f.reason, f.rule): f for f in found[claim.pk]}
         own = existing[claim.pk]
         added[claim.pk] = [
             Flag(

@@ -18,7 +18,7 @@ from tests.factories import (
     SourceFactory,
     UserFactory,
 )
-from verification import services
+from verification import flagging, services
 from verification.models import Event, Flag, ReviewItem, Webhook, WebhookDelivery
 
 pytestmark = pytest.mark.django_db
@@ -138,13 +138,42 @@ def _casualty_document(claims: int):
     return document
 
 
-def test_flagging_queries_grow_only_by_the_rules_own_reads_per_claim(django_assert_max_num_queries):
+def _disputed_and_carried(document) -> None:
+    """A denial from another story at every claim, and every claim carried by another story too."""
+    for claim in Claim.objects.filter(document=document):
+        ClaimLinkFactory(to_claim=claim, relation=ClaimLink.Relation.DENIES)
+        ClaimLinkFactory(from_claim=claim, relation=ClaimLink.Relation.SAME_AS)
+
+
+def test_flagging_queries_do_not_grow_with_the_claims(django_assert_max_num_queries):
     few, many = _casualty_document(3), _casualty_document(12)
+    _disputed_and_carried(few)
+    _disputed_and_carried(many)
     with CaptureQueriesContext(connection) as captured:
         services.document_flag_claims(document_id=few.pk)
     assert ReviewItem.objects.filter(claim__document=few).count() == 3
-    # Per claim, verification.flagging's rules read its disputing links and its carrying links; the
-    # rest (locks, flags, items, counts, events, status) is read and written once per document.
-    with django_assert_max_num_queries(len(captured) + 2 * (12 - 3)):
+    # The rules' links, the locks, flags, items, counts, events and statuses are each read or written
+    # once per document, so four times the claims take no more queries.
+    with django_assert_max_num_queries(len(captured)):
         services.document_flag_claims(document_id=many.pk)
     assert ReviewItem.objects.filter(claim__document=many).count() == 12
+
+
+def test_flagging_a_document_finds_what_the_rules_find_claim_by_claim():
+    document = _casualty_document(4)
+    claims = list(Claim.objects.filter(document=document).order_by("pk"))
+    ClaimLinkFactory(to_claim=claims[0], relation=ClaimLink.Relation.DENIES)
+    ClaimLinkFactory(to_claim=claims[0], relation=ClaimLink.Relation.COUNTERS)
+    ClaimLinkFactory(from_claim=claims[1], relation=ClaimLink.Relation.CORROBORATES)
+    ClaimLinkFactory(to_claim=claims[2], relation=ClaimLink.Relation.SAME_AS)
+    # A link within the story carries nothing elsewhere, and a rejected denial disputes nothing.
+    ClaimLinkFactory(from_claim=claims[3], to_claim=claims[2], relation=ClaimLink.Relation.SAME_AS)
+    ClaimLinkFactory(to_claim=claims[3], relation=ClaimLink.Relation.DENIES, status=ClaimLink.Status.REJECTED)
+    together = flagging.flags_find_many(claims)
+    assert together == {claim.pk: flagging.flags_find(claim) for claim in claims}
+    assert [sorted(f.rule for f in together[claim.pk]) for claim in claims] == [
+        ["casualties.single_source", "link.disputed", "source.ungraded"],
+        ["source.ungraded"],
+        ["source.ungraded"],
+        ["casualties.single_source", "source.ungraded"],
+    ]
