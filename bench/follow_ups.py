@@ -8,7 +8,8 @@ is stored, extracted, then flagged, searched for source suggestions and matched 
 before it, one after the other, as one worker would run them. No worker runs: what the services
 enqueue goes to the Redis db and is purged. The figures are the tasks' own cost (wall and CPU time
 of this process, queries sent), steadier than the end-to-end benchmark on a shared machine. Pass --profile to print where the time of each task
-goes (cProfile, cumulative).
+goes (cProfile, cumulative). Matching encodes texts with the sentence encoder where it is installed,
+unless CLAIMTRACK_MATCH_EMBEDDINGS=0 (as in the quickstart and CI); the JSON says which was measured.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import hashlib
+import os
 import pstats
 import statistics
 import sys
@@ -48,6 +50,7 @@ def main() -> None:
 
     from bench.newsgen import documents as synthetic_documents
     from claims.extraction_runner import run_extraction
+    from claims.matching.embeddings import model_directory
     from claims.matching.retrieval import _FREQUENT as frequent_words
     from claims.matching.services import document_match_claims
     from claims.models import Claim, ClaimLink, Document
@@ -121,7 +124,7 @@ def main() -> None:
                 f"  {name:<16} wall {row['mean_wall_ms']:>7} ms (p95 {row['p95_wall_ms']}) "
                 f"cpu {row['mean_cpu_ms']:>7} ms  queries {row['mean_queries']:>6} (max {row['max_queries']})"
             )
-        print(f"  follow-ups {follow_ups:.1f} ms per story")
+        print(f"  follow-ups {follow_ups:.1f} ms per story (load average {os.getloadavg()[0]:.1f})")
     celery_app.control.purge()
     # Ids differ between databases; documents' titles, claims' keys and link fields do not, so two
     # versions of the code that make the same links give the same digest.
@@ -161,6 +164,8 @@ def main() -> None:
             "runs": runs,
             "median_tasks": medians,
             "median_follow_ups_wall_ms_per_story": statistics.median(r["follow_ups_wall_ms_per_story"] for r in runs),
+            "match_embeddings": settings.CLAIMTRACK_MATCH_EMBEDDINGS and model_directory() is not None,
+            "load_average": os.getloadavg(),
             "produced_by_last_run": produced,
         },
     )

@@ -6,7 +6,8 @@ workers on this machine; documents per second until all are done, worker memory,
 
 The database is wiped and the Redis db is purged. Two prefork workers run extraction and its
 follow-ups (flagging, source suggestions, cross-document matching) as in production. Where the time
-goes comes from the workers' own log of each task's run time, summed per task.
+goes comes from the workers' own log of each task's run time, summed per task. The workers inherit
+CLAIMTRACK_MATCH_EMBEDDINGS; the JSON says whether matching used the sentence encoder.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def main() -> None:
     from django.db.models import Count, Max, Min
 
     from bench.newsgen import documents as synthetic_documents
+    from claims.matching.embeddings import model_directory
     from claims.models import Claim, Document
     from config.celery import app as celery_app
     from sources.services import sources_load_defaults
@@ -282,6 +284,8 @@ def main() -> None:
         "backend": args.backend,
         "worker_processes": args.workers,
         "follow_up_tasks": "run by the same workers" if args.with_follow_ups else "routed to a queue not served here",
+        "match_embeddings": settings.CLAIMTRACK_MATCH_EMBEDDINGS and model_directory() is not None,
+        "load_average": os.getloadavg(),
         "posting_clients": args.posters,
         "post_seconds": round(posted_s, 1),
         "post_documents_per_second": round(len(texts) / posted_s, 1),
