@@ -37,30 +37,6 @@ WEIGHTS = (0.1, 0.15, 0.2, 0.25, 0.3)
 L2 = 1e-4
 
 
-class CachedEncoder:
-    """The sentence encoder behind a file of already encoded texts."""
-
-    def __init__(self, encoder, path: Path) -> None:
-        self.encoder, self.path = encoder, path
-        self.known: dict[str, np.ndarray] = {}
-        if path.exists():
-            data = np.load(path, allow_pickle=False)
-            self.known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
-        self.added = False
-
-    def encode(self, texts):
-        missing = list(dict.fromkeys(t for t in texts if t not in self.known))
-        if missing:
-            self.known.update(zip(missing, self.encoder.encode(missing), strict=True))
-            self.added = True
-        return np.array([self.known[t] for t in texts], dtype=np.float32)
-
-    def save(self) -> None:
-        if self.added:
-            texts = list(self.known)
-            np.savez(self.path, texts=np.array(texts), vectors=np.array([self.known[t] for t in texts]))
-
-
 def fit(rows: list[tuple[np.ndarray, np.ndarray]], *, epochs: int = 400, step: float = 10.0) -> np.ndarray:
     """Listwise logistic weights: softmax over each query's candidates towards its relevant claims."""
     weights = np.zeros(rows[0][0].shape[1])
@@ -128,13 +104,13 @@ def main() -> None:
 
     encoder = None
     if not args.lexical:
-        from claims.matching.embeddings import load_encoder
+        from claims.matching.embeddings import VectorFile, load_encoder
 
         encoder = load_encoder()
         if encoder is None:
             print("sentence encoder not installed (requirements-embeddings.txt): lexical figures only")
         elif args.vectors:
-            encoder = CachedEncoder(encoder, args.vectors)
+            encoder = VectorFile(encoder, args.vectors)
     if encoder is not None:
         started = time.perf_counter()
         fused = ClaimRanker(records, encoder=encoder, weights=())
@@ -168,7 +144,7 @@ def main() -> None:
             positions, x = fused.features(text)
             y = np.array([records[p].key in gold[query_id] for p in positions], dtype=float)
             table[query_id] = (positions, x, y)
-        if isinstance(encoder, CachedEncoder):
+        if isinstance(encoder, VectorFile):
             encoder.save()
 
         def learned_map(weights: np.ndarray, query_ids: list[str]) -> float:

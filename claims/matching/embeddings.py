@@ -233,6 +233,35 @@ class SentenceEncoder:
         return out
 
 
+class VectorFile:
+    """An encoder behind a .npz file of texts it has already encoded, so a rerun encodes only new texts."""
+
+    def __init__(self, encoder: SentenceEncoder, path: Path) -> None:
+        self.encoder, self.path = encoder, path
+        self.known: dict[str, np.ndarray] = {}
+        if path.exists():
+            try:
+                data = np.load(path, allow_pickle=False)
+                self.known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+            except (OSError, KeyError, ValueError) as error:
+                raise ValueError(f"{path} is not a file of encoded texts: {error}") from None
+        self.added = False
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(text for text in texts if text not in self.known))
+        if missing:
+            self.known.update(zip(missing, self.encoder.encode(missing), strict=True))
+            self.added = True
+        return np.array([self.known[text] for text in texts], dtype=np.float32).reshape(len(texts), -1)
+
+    def save(self) -> None:
+        """Write the file when this run encoded anything new."""
+        if self.added:
+            texts = list(self.known)
+            np.savez(self.path, texts=np.array(texts), vectors=np.array([self.known[text] for text in texts]))
+            self.added = False
+
+
 @lru_cache(maxsize=1)
 def load_encoder() -> SentenceEncoder | None:
     """The sentence encoder when its weights are installed, else None (lexical ranking only)."""

@@ -1,6 +1,7 @@
+import numpy as np
 import pytest
 
-from claims.matching.embeddings import WordPieceTokenizer, load_encoder
+from claims.matching.embeddings import VectorFile, WordPieceTokenizer, load_encoder
 
 
 def test_wordpiece_splits_unknown_words_into_known_pieces():
@@ -22,3 +23,32 @@ def test_sentence_encoder_puts_a_paraphrase_closer_than_an_unrelated_claim():
     )
     assert abs(float(query @ query) - 1.0) < 1e-4
     assert float(query @ paraphrase) > float(query @ unrelated) + 0.3
+
+
+class CountingEncoder:
+    """Encodes a text as its length, and remembers what it was asked to encode."""
+
+    def __init__(self):
+        self.asked = []
+
+    def encode(self, texts):
+        self.asked.extend(texts)
+        return np.array([[float(len(text)), 1.0] for text in texts], dtype=np.float32)
+
+
+def test_vector_file_encodes_only_texts_it_has_not_seen_in_an_earlier_run(tmp_path):
+    path = tmp_path / "vectors.npz"
+    first = VectorFile(CountingEncoder(), path)
+    first.encode(["koalas", "draft texts"])
+    first.save()
+    again = CountingEncoder()
+    vectors = VectorFile(again, path).encode(["draft texts", "koalas", "new"])
+    assert again.asked == ["new"]
+    assert vectors[:, 0].tolist() == [11.0, 6.0, 3.0]
+
+
+def test_vector_file_refuses_a_file_that_holds_no_encoded_texts(tmp_path):
+    path = tmp_path / "other.npz"
+    np.savez(path, something=np.zeros(3))
+    with pytest.raises(ValueError, match="not a file of encoded texts"):
+        VectorFile(CountingEncoder(), path)

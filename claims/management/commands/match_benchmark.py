@@ -43,6 +43,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, required=True, help="results: qid Q0 claim_id rank score tag")
         parser.add_argument("--top", type=int, default=5)
         parser.add_argument("--lexical", action="store_true", help="do not rerank with the sentence encoder")
+        parser.add_argument(
+            "--vectors", type=Path, help="file of encoded texts (.npz), read and extended, so a rerun skips encoding"
+        )
 
     def handle(self, *args, **options):
         claims_path: Path = options["claims"]
@@ -61,11 +64,18 @@ class Command(BaseCommand):
             StoredClaim(key=external_id.rsplit(":", 1)[1], text=text, title=title, order=pk)
             for pk, external_id, text, title in stored
         ]
-        encoder = None
+        encoder = vector_file = None
         if not options["lexical"] and getattr(settings, "CLAIMTRACK_MATCH_EMBEDDINGS", True):
             from claims.matching.embeddings import load_encoder
 
             encoder = load_encoder()
+            if encoder is not None and options["vectors"]:
+                from claims.matching.embeddings import VectorFile
+
+                try:
+                    encoder = vector_file = VectorFile(encoder, options["vectors"])
+                except ValueError as error:
+                    raise CommandError(str(error)) from None
         self.stderr.write(
             f"ranking {len(queries)} queries over {len(records)} claims "
             + ("with the sentence encoder" if encoder else "lexically (no sentence encoder installed or --lexical)")
@@ -85,5 +95,7 @@ class Command(BaseCommand):
                     out.write(f"{query_id}\tQ0\t{hit.claim.key}\t{rank}\t{hit.score:.6f}\t{tag}\n")
                 if number % 100 == 0:
                     self.stderr.write(f"ranked {number}/{len(queries)} queries")
+        if vector_file is not None:
+            vector_file.save()
         self.stdout.write(f"wrote top {options['top']} for {len(queries)} queries to {options['out']}")
         sys.stdout.flush()
