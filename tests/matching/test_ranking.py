@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from claims.matching.ranking import FEATURES, ClaimRanker, StoredClaim, fuse
 
@@ -81,3 +82,29 @@ def test_without_learned_weights_the_ranker_falls_back_to_the_fixed_fusion():
     hits = ClaimRanker(store, encoder=encoder, weights=()).rank(query)
     assert hits[0].claim.key == "semantic"
     assert hits[0].semantic is not None
+
+
+def test_a_post_whose_one_sentence_states_the_claim_gets_that_sentence_cosine():
+    store = [StoredClaim("draft", "The U.S. Army is texting people about a military draft.", order=1)]
+    comment = "Once more for the folks who missed it the first time around."
+    claim_sentence = "The army is texting young people about a military draft!"
+    query = f"{comment} {claim_sentence}"
+    encoder = FakeEncoder(
+        {
+            query: [0.6, 0.8, 0.0],
+            comment: [0.0, 1.0, 0.0],
+            claim_sentence: [1.0, 0.0, 0.0],
+            store[0].text: [1.0, 0.0, 0.0],
+        }
+    )
+    _, features = ClaimRanker(store, encoder=encoder).features(query)
+    assert features[0, FEATURES.index("cosine_best")] == pytest.approx(0.6)
+    assert features[0, FEATURES.index("cosine_sentence")] == pytest.approx(1.0)
+
+
+def test_a_one_sentence_post_has_its_whole_cosine_as_sentence_cosine():
+    store = [StoredClaim("draft", "The U.S. Army is texting people about a military draft.", order=1)]
+    query = "The army is texting young people about a military draft"
+    encoder = FakeEncoder({query: [0.6, 0.8, 0.0], store[0].text: [1.0, 0.0, 0.0]})
+    _, features = ClaimRanker(store, encoder=encoder).features(query)
+    assert features[0, FEATURES.index("cosine_sentence")] == pytest.approx(0.6)
