@@ -275,9 +275,13 @@ def _stored_links(decisions: list[LinkDecision], own: set[int]) -> dict[tuple, C
         return {}
     ids = {i for d in decisions for i in (d.from_id, d.to_id)}
     takers = {d.from_id for d in decisions if d.from_id not in own and d.relation in DISPUTING}
-    rows = ClaimLink.objects.filter(
-        Q(from_claim_id__in=ids, to_claim_id__in=ids) | Q(from_claim_id__in=takers, relation__in=DISPUTING)
-    )
+    # A decision pairs a claim of this document with a stored one: the links of its pair touch one of
+    # this document's claims, and the many links among the stored candidates themselves are not read.
+    pairs = Q(from_claim_id__in=own, to_claim_id__in=ids) | Q(to_claim_id__in=own, from_claim_id__in=ids)
+    for d in decisions:
+        if d.from_id not in own and d.to_id not in own:
+            pairs |= Q(from_claim_id=d.from_id, to_claim_id=d.to_id) | Q(from_claim_id=d.to_id, to_claim_id=d.from_id)
+    rows = ClaimLink.objects.filter(pairs | Q(from_claim_id__in=takers, relation__in=DISPUTING)).order_by()
     return {(link.from_claim_id, link.to_claim_id, link.relation): link for link in rows}
 
 
