@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from claims.extraction.disputes import reply_reading
 from claims.extraction.lexicon import COUNTRY_OF
@@ -302,9 +304,11 @@ STORY_TERMS = 25
 _COUNTRY_TERMS = frozenset(_stem5(t) for t in content_terms(" ".join(COUNTRY_OF)))
 
 
-def _event_terms(text: str) -> list[str]:
-    """A text's content words, less the countries, peoples and capitals every report of a war names."""
-    return [term for term in map(_stem5, content_terms(text)) if term not in _COUNTRY_TERMS]
+@lru_cache(maxsize=4096)
+def _event_counts(text: str) -> Mapping[str, int]:
+    """A text's content words with their counts, less the countries, peoples and capitals every report
+    of a war names. Read-only: one document is compared in many matching runs."""
+    return MappingProxyType(Counter(term for term in map(_stem5, content_terms(text)) if term not in _COUNTRY_TERMS))
 
 
 class StoryIndex:
@@ -316,7 +320,7 @@ class StoryIndex:
     """
 
     def __init__(self, texts: dict[int, str]):
-        counts = {doc: Counter(_event_terms(text)) for doc, text in texts.items()}
+        counts = {doc: _event_counts(text) for doc, text in texts.items()}
         spread = Counter(term for terms in counts.values() for term in terms)
         # As if among at least MIN_DOCUMENTS: in a pool of two, the words both share would weigh least.
         n = max(len(counts), MIN_DOCUMENTS) + 1
@@ -328,7 +332,7 @@ class StoryIndex:
         self._pairs: dict[tuple[int, int], float] = {}
         self._sizes = {doc: sum(terms.values()) for doc, terms in counts.items()}
 
-    def _vector(self, terms: Counter) -> dict[str, float]:
+    def _vector(self, terms: Mapping[str, int]) -> dict[str, float]:
         vector = {t: (1 + math.log(k)) * self._weight.get(t, self._rare) for t, k in terms.items() if k > 0}
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
         return {t: x / norm for t, x in vector.items()}
