@@ -324,18 +324,14 @@ class StoryIndex:
         spread = Counter(term for terms in counts.values() for term in terms)
         # As if among at least MIN_DOCUMENTS: in a pool of two, the words both share would weigh least.
         n = max(len(counts), MIN_DOCUMENTS) + 1
-        self._counts = counts
-        self._weight = {t: math.log(n / k) for t, k in spread.items()}
-        self._rare = math.log(n)
-        self._vectors = {doc: self._vector(terms) for doc, terms in counts.items()}
+        self._vectors = {}
+        for doc, terms in counts.items():
+            vector = {t: (1 + math.log(k)) * math.log(n / spread[t]) for t, k in terms.items()}
+            norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+            self._vectors[doc] = {t: x / norm for t, x in vector.items()}
+        self._sizes = {doc: sum(terms.values()) for doc, terms in counts.items()}
         self._best: dict[int | None, float] = {}
         self._pairs: dict[tuple[int, int], float] = {}
-        self._sizes = {doc: sum(terms.values()) for doc, terms in counts.items()}
-
-    def _vector(self, terms: Mapping[str, int]) -> dict[str, float]:
-        vector = {t: (1 + math.log(k)) * self._weight.get(t, self._rare) for t, k in terms.items() if k > 0}
-        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        return {t: x / norm for t, x in vector.items()}
 
     def told(self, a: int | None, b: int | None) -> float:
         """How much the shorter of two documents tells beyond one claim, in [0, 1]."""
