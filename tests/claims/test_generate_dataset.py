@@ -2,6 +2,7 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from claims.models import Attribution, Claim, ClaimLink, Document
 from verification.models import ReviewItem, Verdict
@@ -51,3 +52,14 @@ def test_a_second_run_adds_to_the_data_and_new_rows_get_fresh_ids(transactional_
     # The sequences were moved past the generated ids, so an ordinary insert still works.
     claim = Claim.objects.first()
     Attribution.objects.create(claim=claim, position=99, role="agency", name="Reuters")
+
+
+def test_review_times_are_spread_up_to_the_generation_time_not_piled_on_it(transactional_db):
+    # With a one-day horizon most reviews would fall after the generation time; they must land
+    # between their story and then, each at its own time, as saves on a live desk are stamped.
+    started = timezone.now()
+    generate(600, fresh=True, days=1)
+    assert not Claim.objects.filter(updated_at__gt=started).exists()
+    most_on_one_time = Claim.objects.values("updated_at").annotate(n=Count("id")).order_by("-n")[0]["n"]
+    assert most_on_one_time <= 10
+    assert not Verdict.objects.values("published_at").exclude(published_at=None).annotate(n=Count("id")).filter(n__gt=10)

@@ -291,10 +291,13 @@ class Command(BaseCommand):
             offset = sentence_end + 1
             status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
             rating = rng.choice(RATINGS) if status == "published" else ""
-            # Reviews happen after the story arrived, and never in the future.
-            updated = min(
-                self.now, at + timedelta(minutes=rng.randint(1, 60 * 24 * (3 if status != "unreviewed" else 0) + 5))
-            )
+            # Reviews happen after the story arrived, and never in the future. One due after the
+            # generation time lands somewhere between the story and then instead: clamping them all to
+            # that instant would stamp thousands of rows with one time, which a live desk never does
+            # (each save is stamped to the microsecond), and every caught-up feed poll would re-read them.
+            updated = at + timedelta(minutes=rng.randint(1, 60 * 24 * (3 if status != "unreviewed" else 0) + 5))
+            if updated > self.now:
+                updated = at + (self.now - at) * rng.random()
             if kind != "claim" and claim_id > first_claim_id:
                 # Most denials answer a claim from an earlier story; some one in the same story.
                 target = (
