@@ -216,6 +216,7 @@ class Item:
     words: frozenset[str] = frozenset()  # the content's words, lower case
     role: int = -1  # prosecution / defence, read on first use
     principal: frozenset[str] = frozenset()  # the party the speaker acts for ("Cartwright's attorney")
+    rival_of: Item | None = None  # the claim the backend read this counter-claim as a rival version of
 
     @property
     def kind(self) -> str:
@@ -1175,6 +1176,11 @@ def _link(text: str, items: list[Item]) -> None:
             lede_score = next((sc for c, sc in scored if c is lede), None)
             if lede is not None and lede_score is not None and lede_score >= _LEDE_FLOOR:
                 best, best_score = lede, 2.0
+        if (best is None or best_score < 2.0) and it.rival_of is not None and it.kind == "counter_claim":
+            # the backend read this as the answer of the party an earlier claim is about ("But relatives
+            # of the man said he was unarmed" after the police's account): that reading stands when the
+            # denial's wording points nowhere more clearly
+            best, best_score = it.rival_of, 2.0
         if best is not None and best_score >= 2.0:
             it.claim.denies = id(best)
             it.claim.link_confidence = link_confidence(best_score)
@@ -1263,6 +1269,8 @@ def _refine(text: str, sentences, claims: list[ExtractedClaim], look) -> list[Ex
         it.claim.denies = tgt.claim.key if tgt is not None else None
         if tgt is not None and tgt.idx == it.idx and it.kind == "denial":
             it.fixed = True  # "..., a claim that Paris denied": the sentence itself says what is denied
+        if tgt is not None and it.kind == "counter_claim":
+            it.rival_of = tgt
     _participial_denials(items)
     items += _embedded_reports(text, items, look)
     items += _clause_denials(text, items, spans, look)

@@ -1632,6 +1632,45 @@ def _cataphora(drafts: list[_Draft], text: str, look: _Lookup) -> None:
 # already introduced, named again by the bare head of the earlier description
 _ANAPHOR = re.compile(r"the\s+(?P<head>sources?|people|person|officials?)\b", re.IGNORECASE)
 
+# "the official", "the two officials", "the diplomats": an unnamed speaker named again by the head noun
+_DEFINITE_UNNAMED = re.compile(
+    r"the\s+(?:(?:two|three|four|five|several)\s+)?(?P<head>officials?|sources?|people|person|diplomats?|"
+    r"commanders?|officers?|witness(?:es)?|residents?|doctors?|medics?|analysts?|aides?|advisers?|advisors?|"
+    r"lawmakers?|negotiators?|investigators?|researchers?|activists?|workers?|employees?|executives?)",
+    re.IGNORECASE,
+)
+# how an unnamed speaker is first brought in: "a senior Ukrainian official", "two U.S. officials",
+# "three people briefed on the talks", "several diplomats"
+_INDEFINITE_LEAD = re.compile(
+    r"^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s", re.IGNORECASE
+)
+
+
+def _continued_speakers(drafts: list[_Draft]) -> None:
+    """ "A senior Ukrainian official told Reuters ... . '...,' the official said": the unnamed speaker the
+    text brought in a few sentences back, not a bare "the official" that names no one."""
+    for i, d in enumerate(drafts):
+        if d.who.person is not None or not d.who.name:
+            continue
+        m = _DEFINITE_UNNAMED.fullmatch(d.who.name.strip())
+        if m is None:
+            continue
+        head = m.group("head").lower()
+        for e in reversed(drafts[:i]):
+            if e.sent_idx >= d.sent_idx:
+                continue
+            if e.sent_idx < d.sent_idx - 5:
+                break
+            name = e.who.name or ""
+            if e.who.person is not None or not _INDEFINITE_LEAD.match(name):
+                continue
+            words = [w for w in re.findall(r"[a-z]+", name.lower())]
+            if head in words or (head == "people" and "person" in words) or (head == "person" and "people" in words):
+                d.who = _Who(name, d.who.org or e.who.org)
+                break
+            if disputes.singular(head) in {disputes.singular(w) for w in words}:
+                break  # the same noun in the other number: someone else
+
 
 def _continued_channels(drafts: list[_Draft], text: str) -> None:
     """An unnamed speaker named again carries on through the outlet that reported them: "a source told
@@ -1702,6 +1741,7 @@ def _finish(
                     reg.orgs.append((link.name, d.speaker_pos))
         drafts.extend(ds)
     _cataphora(drafts, text, look)
+    _continued_speakers(drafts)
     _continued_channels(drafts, text)
     _link_denials(drafts, reg, look)
     _contrasts(drafts, text)

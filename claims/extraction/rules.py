@@ -1327,6 +1327,9 @@ def _abbreviation_start(s: str) -> int:
     return a
 
 
+_OF_WHOM = {"of", "for", "at", "from", "in", "with", "close", "near"}
+
+
 def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
     """The speaker standing before the cue at token k, skipping adverbs and parentheticals."""
     left_end = toks[k].start
@@ -1464,8 +1467,14 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 and (
                     words[0][:1].isupper()
                     or words[0].lower() in _DETERMINERS
-                    # "But advocates dispute ...": a bare plural after a lead-in word
-                    or (lead > base and len(words) <= 3 and words[0].isalpha() and not words[0].endswith("ly"))
+                    # "But advocates dispute ...": a bare plural after a lead-in word, or one with whose
+                    # people they are ("But relatives of the man said", "Yet critics of the plan say")
+                    or (
+                        lead > base
+                        and words[0].isalpha()
+                        and not words[0].endswith("ly")
+                        and (len(words) <= 3 or (words[0].endswith("s") and words[1].lower() in _OF_WHOM))
+                    )
                 )
                 and not re.search(r"[,;:“”\"()]", head)
                 and not any(w.lower() in _FINITE or w.lower() in lx.CUE_FORMS for w in words)

@@ -386,3 +386,25 @@ def test_a_body_named_with_of_and_a_place_keeps_its_whole_name(run):
     )
     assert r.claims[1].claimant == "Fire Department of Chicago"
     assert r.claims[2].claimant == "Voltway Inc"
+
+
+def test_the_official_named_again_is_the_unnamed_official_brought_in_before(run):
+    r = run(
+        "A senior Lebanese security official told AFP the convoy had been searched at the border. "
+        "Two drivers were detained overnight. “Nothing was found in the trucks,” the official said."
+    )
+    assert [c.claimant for c in r.claims] == ["A senior Lebanese security official"] * 2
+
+
+def test_the_officials_named_again_are_the_group_not_a_single_official_before_them(run):
+    r = run(
+        "Three officials familiar with the audit said the ministry had overspent by $40 million. "
+        "A finance ministry spokesman said the accounts were in order. "
+        "The officials said the overspending began in 2022."
+    )
+    assert r.claims[-1].claimant == "Three officials familiar with the audit"
+
+
+def test_a_bare_description_with_no_one_brought_in_before_stays_as_written(run):
+    r = run("The mayor said the bridge would reopen on Friday. The officials said the repairs cost $2 million.")
+    assert r.claims[-1].claimant.lower() == "the officials"

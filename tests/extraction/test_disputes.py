@@ -320,3 +320,13 @@ def test_the_party_a_report_is_about_confirming_it_is_no_counter_claim(run):
         "Reddy said he had confirmed the figures with the auditor and would repay the money."
     )
     assert _by(r, "Reddy said he had").kind == "claim"
+
+
+def test_the_family_contradicting_the_police_version_is_a_counter_claim_to_it(run):
+    r = run(
+        "A deputy shot a 24-year-old man at a petrol station on Friday after the man lunged at him with a knife, "
+        "the county sheriff's office said.\n\n"
+        "But relatives of the man said he was holding only his phone when he was shot."
+    )
+    police, family = r.claims
+    assert family.kind == "counter_claim" and family.denies == police.key
