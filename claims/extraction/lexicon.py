@@ -56,6 +56,7 @@ _CUES = {
     "stress": "stressed",
     "emphasise": "emphasised emphasized",
     "testify": "testified",
+    "put": "put puts",  # only "put the death toll at 30" (see rules._PUT_FIGURE)
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUES.items() for form in forms.split()}
 

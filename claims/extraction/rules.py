@@ -1327,6 +1327,13 @@ def _abbreviation_start(s: str) -> int:
     return a
 
 
+# "put the death toll at 31", "puts the number of displaced at 2 million": a figure someone gives
+_PUT_FIGURE = re.compile(
+    r"\s+(?:the|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:tolls?|figures?|numbers?|counts?|totals?|tally|losses|casualties|cost|damage|estimates?)\s+"
+    r"(?:(?:of|from)\s+(?:[\w’'-]+\s+){1,4}?)?at\s+(?:about\s+|around\s+|at\s+least\s+|more\s+than\s+|nearly\s+)?[$£€\d]",
+    re.IGNORECASE,
+)
 _OF_WHOM = {"of", "for", "at", "from", "in", "with", "close", "near"}
 
 
@@ -1699,6 +1706,8 @@ def _attribution_at(
         text[cue.end : cue.end + 24],
     ):
         return None  # "claimed asylum", "claimed the title": taking something, not asserting it
+    if lemma == "put" and not _PUT_FIGURE.match(text, cue.end, min(end, cue.end + 80)):
+        return None  # only a figure put at a number reports one ("put the toll at 30"), not "put pressure on"
     if lemma == "push" and not re.match(r"\s+back\s+(?:against|on|at)\b", text[cue.end : cue.end + 20]):
         return None  # only "pushed back against the claims" reports a denial
     if lemma == "post" and nxt not in ("on", "that", "in", "to", ":"):

@@ -423,3 +423,16 @@ def test_a_dateline_is_not_part_of_the_content_before_a_trailing_said(run, datel
     c = only(run(dateline + "a drone attack on the city overnight killed three people, local officials said."))
     assert c.content is not None
     assert c.content.text == "a drone attack on the city overnight killed three people"
+
+
+def test_a_figure_put_at_a_number_is_attributed_to_who_put_it_there(run):
+    r = run(
+        "The provincial health office put the death toll from the landslide at 43. "
+        "Aid workers put the number of homeless at more than 5,000."
+    )
+    assert [c.claimant for c in r.claims] == ["The provincial health office", "Aid workers"]
+
+
+def test_putting_pressure_or_a_plan_is_no_attribution(run):
+    r = run("The union put pressure on the board to delay the vote. The council put the plan on hold until 2027.")
+    assert r.claims == []
