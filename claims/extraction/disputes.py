@@ -1069,7 +1069,9 @@ def _possessor_matches(text: str, poss: str, c: Item) -> bool | None:
         return True
     # a title: "the health secretary's claim" -> the person introduced with that title
     surname = (c.claim.claimant or "").split()[-1:] if c.claim.claimant else []
-    if surname and len(surname[0]) > 2 and surname[0][:1].isupper():
+    # (only for a title: a name the possessor gives is not looked for near someone else's surname)
+    titled = not proper or head in lx.TITLES or head in lx.ROLE_NOUNS
+    if titled and surname and len(surname[0]) > 2 and surname[0][:1].isupper():
         for m in re.finditer(re.escape(surname[0]), text):
             window = text[max(0, m.start() - 50) : m.end() + 50].lower()
             if re.search(rf"\b{re.escape(head)}", window):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from claims.extraction import disputes
+
 from .conftest import TEXTS
 from .test_accuracy import _score, _scorer
 
@@ -330,3 +332,17 @@ def test_the_family_contradicting_the_police_version_is_a_counter_claim_to_it(ru
     )
     police, family = r.claims
     assert family.kind == "counter_claim" and family.denies == police.key
+
+
+def test_a_named_possessor_is_not_matched_by_a_surname_that_merely_stands_near_the_name(run):
+    # "the health secretary's claim" may be found by the title near a surname; "Dalton's statement"
+    # names Dalton, not the lawyer whose surname happens to stand just before his name
+    text = (
+        "A court denied a motion by lawyers for the detained workers, their lawyer Ana Ortiz said.\n"
+        "Canadian Foreign Minister Mark Dalton said on Thursday there was clear evidence of fraud."
+    )
+    claims = run(text).claims
+    lawyer, minister = (disputes._item(text, c, n) for n, c in enumerate(claims[:2]))
+    assert lawyer.claim.claimant == "Ana Ortiz" and minister.claim.claimant == "Mark Dalton"
+    assert disputes._possessor_matches(text, "Dalton", lawyer) is False
+    assert disputes._possessor_matches(text, "Dalton", minister) is True
