@@ -62,4 +62,6 @@ def test_review_times_are_spread_up_to_the_generation_time_not_piled_on_it(trans
     assert not Claim.objects.filter(updated_at__gt=started).exists()
     most_on_one_time = Claim.objects.values("updated_at").annotate(n=Count("id")).order_by("-n")[0]["n"]
     assert most_on_one_time <= 10
-    assert not Verdict.objects.values("published_at").exclude(published_at=None).annotate(n=Count("id")).filter(n__gt=10)
+    assert (
+        not Verdict.objects.values("published_at").exclude(published_at=None).annotate(n=Count("id")).filter(n__gt=10)
+    )
