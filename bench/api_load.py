@@ -1,4 +1,4 @@
-"""The REST API at scale: gunicorn serving a database of a million claims, driven by an httpx load
+"""The REST API at scale: gunicorn serving a database of a million claims, driven by an aiohttp load
 script in a second process at 8 and 32 concurrent clients.
 
 Scenarios: the claims list with typical filters, claim detail, a caught-up changes-feed poll that
@@ -8,7 +8,7 @@ bench-only bare view that reads the list's rows with `.values()` (the
 framework-free reference; the API/bare throughput ratio says what DRF costs). Then deep pagination:
 page 1 against page 10,000 of the cursor. Each figure is the median of --runs runs.
 
-    # once: a million claims (about 5 minutes)
+    # once: a million claims (about 2 minutes)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench .venv/bin/python manage.py \\
         generate_dataset --claims 1000000 --fresh
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench REDIS_URL=redis://127.0.0.1:6379/10 \\
@@ -53,7 +53,7 @@ TARGETS = {"claims_list_p95_ms_at_8": 25, "changes_304_p95_ms": 5, "api_to_bare_
 
 
 async def _drive(config: dict) -> dict:
-    import httpx
+    import aiohttp
 
     rng = random.Random(config["seed"])
     headers = {"Authorization": f"Bearer {config['token']}"} if config.get("token") else {}
@@ -76,7 +76,7 @@ async def _drive(config: dict) -> dict:
     # as feed readers do; the others send their next request as soon as the last one is answered.
     interval = config.get("interval") if scenario.endswith("_paced") else None
 
-    async def client(http: httpx.AsyncClient, number: int) -> None:
+    async def client(http: aiohttp.ClientSession, number: int) -> None:
         next_at = time.perf_counter() + (interval * number / config["concurrency"] if interval else 0)
         while True:
             if interval:
@@ -87,18 +87,21 @@ async def _drive(config: dict) -> dict:
             if began >= stop_at:
                 return
             try:
-                response = await http.get(path, headers=request_headers)
-                await response.aread()
-                code = str(response.status_code)
-            except httpx.HTTPError as exc:
+                async with http.get(path, headers=request_headers, allow_redirects=False) as response:
+                    await response.read()
+                    code = str(response.status)
+            except (aiohttp.ClientError, TimeoutError) as exc:
                 code = type(exc).__name__
             ended = time.perf_counter()
             if began >= measure_from:
                 latencies.append(ended - began)
                 statuses[code] = statuses.get(code, 0) + 1
 
-    limits = httpx.Limits(max_connections=config["concurrency"], max_keepalive_connections=config["concurrency"])
-    async with httpx.AsyncClient(base_url=config["base_url"], limits=limits, timeout=30.0) as http:
+    # aiohttp rather than httpx: a lighter client leaves more of the two cores to the server and adds
+    # less of its own time to each latency (a caught-up poll: p50 3.7 ms against 4.4 ms, same server)
+    connector = aiohttp.TCPConnector(limit=config["concurrency"])
+    timeout = aiohttp.ClientTimeout(total=30.0)
+    async with aiohttp.ClientSession(config["base_url"], connector=connector, timeout=timeout) as http:
         await asyncio.gather(*(client(http, n) for n in range(config["concurrency"])))
     expected = "304" if scenario.startswith("changes_304") else "200"
     errors = sum(n for code, n in statuses.items() if code != expected)
