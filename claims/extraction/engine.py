@@ -319,6 +319,41 @@ def _expand_acronym(name: str, acronym: str) -> str | None:
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[“\"A-Z]")
+# "the report said", "The breach notice ... says", "the ruling said": a document as the speaker
+_DOCUMENT_SPEAKER = re.compile(
+    r"(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>report|ruling|judgment|complaint|lawsuit|filing|"
+    r"indictment|notice|letter|study|audit|assessment|memo|review|investigation|inquiry)"
+)
+# where a text brings such a document in: with an indefinite or possessive determiner, or by its verb
+_DOCUMENT_INTRO = {
+    noun: re.compile(
+        rf"\b(?:(?:an?|its|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b{verb})"
+        r"|(?P<by>(?-i:(?<![\w’'-])[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}))\s+(?:has\s+|had\s+)?"
+        + (verb[3:] or "(?!)"),
+        re.IGNORECASE,
+    )
+    for noun, verb in (
+        ("report", r"|\breported\b"),
+        ("ruling", r"|\bruled\b"),
+        ("judgment", ""),
+        ("complaint", ""),
+        ("lawsuit", r"|\bsued\b"),
+        ("filing", ""),
+        ("indictment", r"|\bindicted\b"),
+        ("notice", ""),
+        ("letter", ""),
+        ("study", ""),
+        ("audit", ""),
+        ("assessment", ""),
+        ("memo", ""),
+        ("review", ""),
+        ("investigation", ""),
+        ("inquiry", ""),
+    )
+}
+
+
 class Registry:
     """People and bodies named so far in the document."""
 
@@ -331,9 +366,36 @@ class Registry:
         self.acronyms: dict[str, tuple[str, int]] = {}  # "RSF" -> ("Rapid Support Forces", position)
         self.bodies: list[tuple[str, int]] = []  # bodies named in the text, spoken or not, in order
         self.named_runs: list[tuple[str, int]] = []  # runs of three or more capitalised words, in order
+        self.text = ""
+
+    def author_of(self, noun: str, pos: int, window: int = 2000) -> str | None:
+        """Who issued the document "the report" / "the ruling" points back to: the speaker beside the
+        place the text brought that document in ("Bloomberg News reported", "in a report sent to the
+        court, police said", "In his ruling, Justice Amaral said"); None where no speaker stands there."""
+        intro = _DOCUMENT_INTRO.get(noun)
+        if intro is None:
+            return None
+        lo = max(0, pos - window)
+        for m in reversed(list(intro.finditer(self.text, lo, pos))):
+            if m.group("by"):
+                return m.group("by")  # "Bloomberg News reported": the outlet, whoever it cited
+            at = m.start()
+            near = [
+                (abs(cpos - at), name)
+                for name, cpos, _is_person in self.claimants
+                if cpos < pos
+                and abs(cpos - at) <= 300
+                and name
+                and not _DOCUMENT_SPEAKER.fullmatch(name)
+                and not _SENTENCE_BREAK.search(self.text, min(cpos, at), max(cpos, at))
+            ]
+            if near:
+                return min(near)[1]
+        return None
 
     def read_bodies(self, text: str) -> None:
         """Bodies the text names, and the acronyms it defines, before anyone speaks for them."""
+        self.text = text
         for m in _ACRONYM_DEF.finditer(text):
             full = _expand_acronym(m.group(1), m.group(2))
             if full and m.group(2) not in self.acronyms:
@@ -686,6 +748,12 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     entry = look.match(raw)
     if entry is not None:
         return _who_of_entry(entry, reg, pos, raw)
+    dm = _DOCUMENT_SPEAKER.fullmatch(low)
+    if dm is not None:
+        # "..., the report said": the outlet or body whose report it is, told earlier
+        author = reg.author_of(dm.group("noun"), pos)
+        if author is not None:
+            return _Who(author)
     if low in ("the statement", "the post", "the message", "the release", "the communique", "the readout"):
         # "..., the statement added": the statement of whoever spoke last
         for name, cpos, _is_person in reversed(reg.claimants):

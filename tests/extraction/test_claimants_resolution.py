@@ -408,3 +408,24 @@ def test_the_officials_named_again_are_the_group_not_a_single_official_before_th
 def test_a_bare_description_with_no_one_brought_in_before_stays_as_written(run):
     r = run("The mayor said the bridge would reopen on Friday. The officials said the repairs cost $2 million.")
     assert r.claims[-1].claimant.lower() == "the officials"
+
+
+def test_the_report_said_is_the_outlet_that_reported_it_not_the_people_it_cited(run):
+    r = run(
+        "Norvik Air is in talks to buy a stake in Baltic Wings, the Financial Times reported on Monday, citing "
+        "two people familiar with the matter. A deal could be announced within weeks, the report said."
+    )
+    assert r.claims[-1].claimant == "Financial Times"
+
+
+def test_the_ruling_said_is_the_judge_who_gave_it(run):
+    r = run(
+        "In her ruling, Judge Amara Osei said the ministry had broken procurement law. "
+        "The contract must be retendered within 90 days, the ruling said."
+    )
+    assert [c.claimant for c in r.claims] == ["Amara Osei", "Amara Osei"]
+
+
+def test_a_report_whose_author_the_text_never_names_stays_the_report(run):
+    r = run("The bridge was closed for repairs. The report said the steel had corroded.")
+    assert r.claims[-1].claimant.lower() == "the report"
