@@ -31,6 +31,12 @@ _BUILTIN = Gazetteer(
 _ABBREV_TAIL = re.compile(r"\s*\([A-Z]{2,6}\)\s*$|\s+(?:himself|herself|itself|themselves)$")  # "Delacroix himself"
 _LEAD_WORD = re.compile(r"^(?:But|And|Meanwhile|However|Also|Separately|Still|Yet|So|Now|Earlier|Later)\s+")
 _POSS_TAIL = re.compile(r"(?<=[A-Za-z])[’']s$")
+# "..., a finding the team said it rejects": the claim noun heads a relative clause whose subject speaks
+_CLAIM_NOUN_LEAD = re.compile(
+    r"^(?:an?|the|that|this)\s+(?:finding|claim|report|allegation|accusation|assertion|charge|conclusion|"
+    r"characteri[sz]ation|version|account|figure|description)\s+(?=(?:the|a|an|its|his|her|their)\s+\w)",
+    re.IGNORECASE,
+)
 # a trade written before a firm's name, with at most one word before it ("German automaker")
 _TRADES = (
     "maker|miner|lender|insurer|retailer|manufacturer|conglomerate|startup|shipper|airline|broadcaster|developer|"
@@ -319,6 +325,29 @@ def _expand_acronym(name: str, acronym: str) -> str | None:
     return None
 
 
+# "the messaging app Vox", "Independent Russian outlet Mediazona", "Dutch rival Vermeer Cargo"
+_HEAD_THEN_NAME = re.compile(
+    r"(?:\b(?:the|a|an)\s+|(?<![\w’'-])[A-Z][a-z]+\s+)(?:[\w-]+\s+){0,2}?(?P<head>[a-z]{3,})\s+"
+    r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
+)
+# "the Arrowfield team", "the Likud party"
+_NAME_THEN_HEAD = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,2})\s+(?P<head>team|club|company|group|firm|party|"
+    r"union|campaign|bank|airline|carrier|broadcaster|outlet|network|channel|newspaper|app|platform|charity)\b"
+)
+_NOT_A_NAME_START = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "I", "This", "That",
+}  # fmt: skip
+# nouns before a name that are no description of a body: "the week Trump ...", "an hour Israeli ..."
+_NOT_A_BODY_HEAD = {
+    "week", "weeks", "day", "days", "year", "years", "month", "months", "hour", "hours", "time", "times",
+    "said", "says", "told", "that", "when", "while", "where", "and", "but", "with", "from", "into", "after",
+    "before", "since", "than", "then", "for", "the", "against", "between", "during", "including", "whom",
+    "which", "who", "under", "over", "about", "across", "city", "town", "village", "region", "province",
+    "state", "country", "capital", "district", "area", "port", "border", "island", "river", "street",
+}  # fmt: skip
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+[“\"A-Z]")
 # "the report said", "The breach notice ... says", "the ruling said": a document as the speaker
 _DOCUMENT_SPEAKER = re.compile(
@@ -367,6 +396,15 @@ class Registry:
         self.bodies: list[tuple[str, int]] = []  # bodies named in the text, spoken or not, in order
         self.named_runs: list[tuple[str, int]] = []  # runs of three or more capitalised words, in order
         self.text = ""
+        # bodies introduced with what they are: "the messaging app Vox", "the Arrowfield team"
+        self.described_bodies: list[tuple[str, str, int]] = []  # (head noun, name, position)
+
+    def described_body(self, head: str, pos: int, window: int = 3000) -> str | None:
+        """The body the text introduced as "the <head> <Name>" / "the <Name> <head>", last before pos."""
+        for h, name, bpos in reversed(self.described_bodies):
+            if bpos < pos and pos - bpos <= window and h == head:
+                return name
+        return None
 
     def author_of(self, noun: str, pos: int, window: int = 2000) -> str | None:
         """Who issued the document "the report" / "the ruling" points back to: the speaker beside the
@@ -396,6 +434,13 @@ class Registry:
     def read_bodies(self, text: str) -> None:
         """Bodies the text names, and the acronyms it defines, before anyone speaks for them."""
         self.text = text
+        for rx in (_HEAD_THEN_NAME, _NAME_THEN_HEAD):
+            for m in rx.finditer(text):
+                head = m.group("head").lower()
+                first = m.group("name").split()[0]
+                if head not in lx.TITLES and head not in _NOT_A_BODY_HEAD and first not in _NOT_A_NAME_START:
+                    self.described_bodies.append((head, m.group("name"), m.start("name")))
+        self.described_bodies.sort(key=lambda x: x[2])
         for m in _ACRONYM_DEF.finditer(text):
             full = _expand_acronym(m.group(1), m.group(2))
             if full and m.group(2) not in self.acronyms:
@@ -719,6 +764,9 @@ class _Who:
 
 def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     raw = _LEAD_WORD.sub("", mention.text.strip())
+    lead = _CLAIM_NOUN_LEAD.match(raw)
+    if lead is not None:
+        raw = raw[lead.end() :]
     raw = _ABBREV_TAIL.sub("", raw)
     if _DESCRIPTOR_LEAD.match(raw) and look.match(raw) is None:
         raw = _DESCRIPTOR_LEAD.sub("", raw)  # "Drugmaker Calloway", "German automaker Voss": the firm's name
@@ -849,6 +897,12 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     entry = look.match(stripped)
     if entry is not None:
         return _who_of_entry(entry, reg, pos, stripped)
+    described = re.fullmatch(r"the\s+([a-z]{3,})", low)
+    if described and described.group(1) not in lx.TITLES:
+        # "the company" after "the messaging app Vox" names the company; "the team" after "the Arrowfield team"
+        name = reg.described_body(described.group(1), pos)
+        if name is not None:
+            return _Who(name)
     if " and " not in low and re.match(r"(?:the|his|her|its)\s", low):
         head = unpossess(low.split()[-1])
         if head in lx.TITLES and not head.endswith("s"):

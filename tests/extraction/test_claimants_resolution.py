@@ -429,3 +429,29 @@ def test_the_ruling_said_is_the_judge_who_gave_it(run):
 def test_a_report_whose_author_the_text_never_names_stays_the_report(run):
     r = run("The bridge was closed for repairs. The report said the steel had corroded.")
     assert r.claims[-1].claimant.lower() == "the report"
+
+
+def test_the_team_is_the_body_the_text_introduced_as_a_team(run):
+    r = run(
+        "Rally organisers said the Kestrel team had fitted an illegal turbo. "
+        "The team said the part had been approved in March."
+    )
+    assert r.claims[-1].claimant == "Kestrel"
+
+
+def test_the_outlet_is_the_outlet_named_with_that_description(run):
+    r = run(
+        "Independent Belarusian outlet Zerkalo said 40 activists had been detained. "
+        "The real number is likely higher, the outlet said."
+    )
+    assert [c.claimant for c in r.claims] == ["Zerkalo", "Zerkalo"]
+
+
+def test_a_weekday_after_a_plural_noun_is_no_body_name(run):
+    r = run("Officials met the troops Tuesday in the capital. The troops said they had not been paid.")
+    assert r.claims[-1].claimant.lower() == "the troops"
+
+
+def test_the_subject_of_a_relative_after_a_claim_noun_speaks(run):
+    r = run("Auditors said the Marlow club had understated its debts, a finding the club said it rejected.")
+    assert r.claims[-1].claimant == "Marlow" and r.claims[-1].kind == "denial"
