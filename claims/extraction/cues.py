@@ -23,7 +23,8 @@ _SHOWN_EVIDENCE = re.compile(
 )
 _EVIDENCE_NOUNS = (
     r"(?:tally\s+sheets|sheets|records|messages|texts|emails|recordings|tests|test\s+results|results|"
-    r"documents|footage|videos?|photos|images|receipts|minutes|logs|samples)"
+    r"documents|footage|videos?|photos|images|receipts|minutes|logs|samples|data|tall(?:y|ies)|counts?|"
+    r"breakdowns?|methodology)"
 )
 CUE_RE = re.compile(
     r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
@@ -45,14 +46,17 @@ CUE_RE = re.compile(
     r"provided|offered|given|presented|produced|shown|cited|shared|released|published)\s+"
     r"(?:any\s+|the\s+|such\s+|its\s+|his\s+|her\s+|their\s+)?"
     r"(?:evidence|proof|data|figures|documents|documentation|details|numbers|sources?)"
-    r"(?=\s+(?:to\s+(?:support|back|substantiate|corroborate)|for|of|backing|supporting)\b|[.,;]|\s*$)"
+    r"(?=\s+(?:to\s+(?:support|back|substantiate|corroborate)|for|of|backing|supporting|that)\b|[.,;]|\s*$)"
+    # "He did not name the hostages or provide any proof of his claims"
+    r"|(?:did|does|do)\s+not\s+[a-z]+\s+(?:[\w’'-]+\s+){0,4}?or\s+(?:provide|offer|give|present|produce|show|cite)\s+"
+    r"(?:any\s+)?(?:evidence|proof|data)\b"
     r"|(?:provided|offered|gave|presented|produced|cited|shared|showed|released)\s+no\s+(?:evidence|proof|data)"
     r"|no\s+evidence\s+(?:was|has\s+been|had\s+been|were)\s+(?:provided|offered|given|presented|produced)"
     r"|unconfirmed|unverified|uncorroborated"
     # "Matsinhe did not provide the tally sheets", "Those tests have not been published": the evidence
     # a claim rests on was not shown
     r"|(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?(?:provided?|shared?|released?|publish(?:ed)?|produced?|show(?:n|ed)?|ma(?:k|d)e\s+public)\s+"
-    r"(?:the|any|those|these|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?" + _EVIDENCE_NOUNS + r"\b"
+    r"(?:the|any|those|these|his|her|its|their|an?)\s+(?:[\w-]+\s+){0,2}?" + _EVIDENCE_NOUNS + r"\b"
     r"|\b(?:those|these|the)\s+(?:[\w-]+\s+){0,2}?"
     + _EVIDENCE_NOUNS
     + r"\s+(?:have|has|had)\s+not\s+(?:yet\s+)?been\s+(?:published|released|made\s+public|shared|disclosed)\b"

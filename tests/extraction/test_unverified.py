@@ -136,3 +136,27 @@ def test_could_not_immediately_be_confirmed_flags_the_claim_before_it(run):
 def test_could_not_immediately_be_reached_is_no_cue(run):
     c = only(run("Activists said 12 people died in the shelling. The governor could not immediately be reached."))
     assert c.unverified is False
+
+
+def test_evidence_not_provided_for_a_that_clause_or_beside_another_omission_is_a_cue(run):
+    r = run(
+        "The militia said it had shot down a drone over the border town. "
+        "It did not provide evidence that the drone had been armed.\n\n"
+        "A spokesman said two hostages had died in an air strike. "
+        "He did not name them or provide any proof of the deaths."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
+
+
+def test_a_figure_whose_data_or_tally_was_not_published_is_unverified(run):
+    r = run(
+        "The monitoring group said ballots had been stuffed at 80 polling stations. "
+        "The group did not publish the data behind its assessment.\n\n"
+        "The losing candidate insists he won the vote. He has not published a parallel tally to back up his claim."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
+
+
+def test_declining_to_say_or_give_a_date_is_no_cue(run):
+    r = run("The minister said talks would resume. She did not say when or give a date.")
+    assert [c.unverified for c in r.claims] == [False]
