@@ -110,7 +110,9 @@ _PLURAL = re.compile(
 _EITHER = re.compile(r"\b(?:either|both|each|neither)\b", re.IGNORECASE)
 _CASUALTY = re.compile(r"\b(?:casualt\w*|death\s+tolls?|tolls?|dead|deaths|killed|wounded|injured)\b", re.IGNORECASE)
 _CASUALTY_CLAIM = re.compile(
-    r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|lives|bodies|toll|massacre\w*)\b", re.IGNORECASE
+    r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|casualt\w*|lives|bodies|toll|massacre\w*|"
+    r"neutrali[sz]ed|eliminated|slain)\b",
+    re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\b(?:figures?|numbers?|tally|estimates?|count|data)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:but\s+|however,?\s+)?(?:he|she|it|they|the\s+\w+)\b", re.IGNORECASE)

@@ -160,3 +160,12 @@ def test_a_figure_whose_data_or_tally_was_not_published_is_unverified(run):
 def test_declining_to_say_or_give_a_date_is_no_cue(run):
     r = run("The minister said talks would resume. She did not say when or give a date.")
     assert [c.unverified for c in r.claims] == [False]
+
+
+def test_a_military_claim_of_fighters_neutralised_is_covered_by_a_cue_about_the_tolls(run):
+    r = run(
+        "The army said it had neutralised about 40 insurgents in an air strike on Sunday.\n"
+        "A village chief told AFP that 19 civilians were killed.\n"
+        "AFP was unable to independently verify the tolls given."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
