@@ -995,9 +995,11 @@ def _is_title_seg(seg: str) -> bool:
     )
 
 
-def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, str] | None:
-    """The source named after "according to" / "quoted by" / "citing": (name, start, end, role)."""
-    rest = text[start : start + 300]
+def _source_np(text: str, base: int, start: int, gaz, limit: int | None = None) -> tuple[str, int, int, str] | None:
+    """The source named after "according to" / "quoted by" / "citing": (name, start, end, role).
+
+    The name ends with its sentence (`limit`, the sentence's end, where the caller knows it)."""
+    rest = text[start : min(start + 300, limit)] if limit is not None else text[start : start + 300]
     role = "source"
     # "a Reuters tally", "an NPR analysis of court records": the outlet is the capitalised word inside.
     head = tokenize(rest[:80], start)
@@ -1034,8 +1036,8 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
     if dm:
         # "the Israeli monitoring group Peace Now": the name after the description
         a, b = start + dm.start(1), start + dm.end(1)
-        if text[b - 1] == "." and text[b - 2 : b - 1].islower():
-            b -= 1  # the full stop ends the sentence, not an abbreviation
+        if text[b - 1] == "." and not _ABBREVIATED.search(text, a, b):
+            b -= 1  # the full stop ends the sentence ("the state news agency SANA."), not an abbreviation
         return (text[a:b], a, b, role)
     rng = _np_forward(toks, 0)
     if rng is None:
@@ -1057,8 +1059,11 @@ def _source_np(text: str, base: int, start: int, gaz) -> tuple[str, int, int, st
 _DESCRIBED_NAME = re.compile(
     r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:group|organi[sz]ation|agency|monitor|watchdog|firm|company|"
     r"pollster|think\s+tank|charity|network|institute|ngo|body|union)\s+"
-    r"((?:[A-Z][\w’'&.-]*)(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w’'&.-]*){0,5})"
+    # the name's words stand on one line: "SANA.\nThe ministry said" is a name and the next sentence
+    r"((?:[A-Z][\w’'&.-]*)(?:[ \t]+(?:of[ \t]+|for[ \t]+|the[ \t]+|and[ \t]+)?[A-Z][\w’'&.-]*){0,5})"
 )
+# a name that ends in an abbreviation's own full stop: "U.S.", "Co.", "Inc."
+_ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr)\.)$")
 
 
 def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple[str, str, int]]:
@@ -1145,7 +1150,7 @@ def analyse(text: str, start: int, end: int, gaz=None) -> SentenceAnalysis:
         if key not in low_s or (key == " to " and " with " in low_s and rx is _INTERVIEW_RE):
             continue
         for m in rx.finditer(s):
-            found = _source_np(text, start, start + m.end(), gaz)
+            found = _source_np(text, start, start + m.end(), gaz, limit=end)
             if not found:
                 continue
             name, a, b, r = found

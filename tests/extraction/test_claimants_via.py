@@ -154,3 +154,16 @@ def test_an_outlet_reporting_on_a_day_citing_people_carries_their_claim(run):
     )
     assert c.claimant == "people familiar with the matter"
     assert _via(c) == ["Financial Times"]
+
+
+def test_a_described_agency_at_the_end_of_a_sentence_is_named_without_the_full_stop_or_the_next_line(run):
+    r = run(
+        "Kremlin spokesman Dmitry Peskov said the reports were unfounded, according to the state news agency TASS.\n"
+        "Dmitry Peskov also said the talks would go on."
+    )
+    assert [[link.name for link in c.via] for c in r.claims] == [["TASS"], []]
+
+
+def test_an_abbreviation_keeps_its_own_full_stop(run):
+    c = only(run("Prices rose 4% in March, according to the research firm Acme Data Co."))
+    assert c.claimant == "Acme Data Co."
