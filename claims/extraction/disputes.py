@@ -680,7 +680,7 @@ def _passive_without_claim(text: str, sent_spans: list[Span], items: list[Item],
 # Flat negations and counter-claims.
 
 _STRONG_NEGATION = re.compile(
-    r"\b(?:no\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)|no\s+(?:current\s+)?plans?\s+(?:to|for)\b|(?:hugely|massively|grossly|wildly|vastly|greatly|"
+    r"\b(?:no\s+such\b|(?:no|not|never|n[’']t)\s+(?:[\w’'-]+\s+){0,6}?any\s+such\b|nothing\s+of\s+the\s+(?:kind|sort)|no\s+(?:current\s+)?plans?\s+(?:to|for)\b|(?:hugely|massively|grossly|wildly|vastly|greatly|"
     r"highly|much|heavily|seriously)\s+[“\"‘']?(?:exaggerated|inflated|overstated|overblown|distorted)|"
     r"(?:categorically|firmly|totally|completely|utterly|strongly|flatly)\s+(?:reject|deny|refute|dispute)\w*|"
     r"(?:reject|deny|refute|dispute)\w*\s+(?:any|the|these|those|such|all)\s+(?:\w+\s+)?(?:suggestions?|claims?|"

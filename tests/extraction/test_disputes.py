@@ -346,3 +346,21 @@ def test_a_named_possessor_is_not_matched_by_a_surname_that_merely_stands_near_t
     assert lawyer.claim.claimant == "Ana Ortiz" and minister.claim.claimant == "Mark Dalton"
     assert disputes._possessor_matches(text, "Dalton", lawyer) is False
     assert disputes._possessor_matches(text, "Dalton", minister) is True
+
+
+def test_no_one_having_done_any_such_thing_denies_the_report(run):
+    r = run(
+        "The Daily Ledger reported on Monday that the ministry had ordered banks to freeze the accounts of "
+        "opposition donors.\n\n"
+        "\u201cNo government body has issued any such order,\u201d a ministry spokeswoman told reporters on Tuesday."
+    )
+    report, answer = r.claims
+    assert answer.kind == "denial" and answer.denies == report.key
+
+
+def test_any_such_without_a_negation_is_no_denial(run):
+    r = run(
+        "The regulator said it would investigate the claims. "
+        "It said any such breach would be punished with a fine."
+    )
+    assert [c.kind for c in r.claims] == ["claim", "claim"]
