@@ -519,9 +519,13 @@ DENIAL_PHRASE_RE = re.compile(
     r"strikes?|orders?|intentions?|contacts?|negotiations?|deals?|letters?|documents?|recall|pause|ban)|"
     r"(?:is|was|are|were)\s+(?:simply\s+|just\s+)?not\s+on\s+the\s+(?:agenda|table)|not\s+true|never\s+(?:happened|took\s+place|said|made|agreed|"
     r"discussed|proposed|existed)|did\s+not\s+(?:happen|take\s+place|occur)|"
-    r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth[”\"’']?\s+(?:to|in)|disagree(?:s|d)?[”\"’']?\s+with\s+(?:the\s+|these\s+|this\s+|its\s+)?(?:\w+\s+)?(?:findings|conclusions?|reports?|assessment|allegations?|claims?|characteri[sz]ation)|no\s+basis\s+in|"
+    r"(?:had|has|have)\s+nothing\s+to\s+do\s+with|no\s+truth[”\"’']?\s+(?:to|in)|disagree(?:s|d)?[”\"’']?\s+with\s+(?:the\s+|these\s+|this\s+|its\s+)?(?:\w+\s+)?(?:findings?|conclusions?|reports?|assessment|allegations?|claims?|characteri[sz]ation|views?)|no\s+basis\s+in|"
     r"(?:categorically|flatly|strongly)\s+(?:denied|rejected|refuted)|fake\s+news|no\s+basis\s+(?:for|in)|"
     r"(?:is|was|are|were)\s+[“\"‘']?lying|\blied\b|(?:did|done|doing)\s+nothing\s+wrong|"
+    # "accused Kyiv of spreading lies" rejects Kyiv's claims; "accounts accused of spreading disinformation",
+    # "sites that spread false news" only say what the accounts or sites are
+    r"(?<!accused of )(?<!accounts )(?<!posts )(?<!sites )(?<!pages )(?<!bots )(?<!channels )(?<!users )"
+    r"(?<!that )(?<!which )"
     r"(?:spreading|spread|peddling|pushing|repeating)\s+[“\"‘']?(?:false|fake|misleading|disinformation|"
     r"misinformation|lies)|[“\"‘']?(?:false|fake|baseless|unfounded)[”\"’']?\s+(?:claims?|information|reports?|"
     r"allegations?|accusations?|stories|narratives?)|"

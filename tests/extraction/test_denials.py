@@ -395,3 +395,24 @@ def test_no_casualties_from_the_other_side_answers_its_report_of_a_strike(run):
         "casualties."
     )
     assert r.claims[-1].kind in ("denial", "counter_claim")
+
+
+def test_accounts_accused_of_spreading_disinformation_do_not_make_the_ruling_a_denial(run):
+    r = run(
+        "The judge said the platform had ignored nine orders to remove accounts accused of spreading "
+        "disinformation about the vote."
+    )
+    assert [c.kind for c in r.claims] == ["claim"]
+
+
+def test_accusing_a_party_of_spreading_lies_rejects_its_claims(run):
+    r = run("The ministry accused the opposition of spreading lies about the count.")
+    assert [c.kind for c in r.claims] == ["denial"]
+
+
+def test_strongly_disagreeing_with_a_regulators_preliminary_view_is_a_denial(run):
+    r = run(
+        "The Commission said the app store rules broke competition law. "
+        "The company said it strongly disagrees with the preliminary view."
+    )
+    assert [c.kind for c in r.claims] == ["claim", "denial"]

@@ -360,7 +360,6 @@ def test_no_one_having_done_any_such_thing_denies_the_report(run):
 
 def test_any_such_without_a_negation_is_no_denial(run):
     r = run(
-        "The regulator said it would investigate the claims. "
-        "It said any such breach would be punished with a fine."
+        "The regulator said it would investigate the claims. It said any such breach would be punished with a fine."
     )
     assert [c.kind for c in r.claims] == ["claim", "claim"]
