@@ -363,3 +363,14 @@ def test_any_such_without_a_negation_is_no_denial(run):
         "The regulator said it would investigate the claims. It said any such breach would be punished with a fine."
     )
     assert [c.kind for c in r.claims] == ["claim", "claim"]
+
+
+def test_a_country_rejecting_the_accusations_answers_the_other_countrys_police(run):
+    r = run(
+        "Moldovan police said on Monday they had detained 40 people suspected of planning riots, alleging that "
+        "some had been trained abroad by Russian agents.\n\n"
+        "Police chief Ion Rusu said officers had seized weapons and cash in 90 searches.\n\n"
+        "Russia has rejected the accusations."
+    )
+    police, chief, russia = r.claims
+    assert russia.kind == "denial" and russia.denies == police.key
