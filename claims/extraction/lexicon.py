@@ -56,7 +56,10 @@ _CUES = {
     "stress": "stressed",
     "emphasise": "emphasised emphasized",
     "testify": "testified",
-    "put": "put puts",  # only "put the death toll at 30" (see rules._PUT_FIGURE)
+    "put": "put puts",
+    # only with what is warned of in a that-clause or a quotation (NEEDS_THAT): "warned that famine was
+    # spreading"; "warned against deploying troops", "warned Kyiv to stop" report no facts
+    "warn": "warned warns",  # only "put the death toll at 30" (see rules._PUT_FIGURE)
 }
 CUE_FORMS: dict[str, str] = {form: lemma for lemma, forms in _CUES.items() for form in forms.split()}
 
@@ -96,7 +99,7 @@ NEEDS_CLAUSE = {
     "show",
 }
 # Verbs that report only with an explicit "that": "investigators found that ...", not "found the body".
-NEEDS_THAT = {"find", "show"}
+NEEDS_THAT = {"find", "show", "warn"}
 
 # Nouns that name an assertion: what a denial rejects and what an unverified cue refers back to.
 CLAIM_NOUNS = {
@@ -1151,7 +1154,7 @@ COUNTRIES = {
     "philippines": "philippines philippine filipino manila",
     "indonesia": "indonesia indonesian jakarta",
     "bangladesh": "bangladesh bangladeshi dhaka",
-        "nepal": "nepal nepalese kathmandu",
+    "nepal": "nepal nepalese kathmandu",
     "brazil": "brazil brazilian brasilia",
     "argentina": "argentina argentine buenos",
     "colombia": "colombia colombian bogota",

@@ -142,6 +142,10 @@ def _refine(text: str, an: rules.SentenceAnalysis, sdoc, offset: int, look) -> r
         comp = _content_span(tok)
         if comp is None and lemma not in lx.DENIAL_LEMMAS and lemma not in ("accuse", "blame"):
             continue  # a reporting verb without reported content: "warned allies against ..."
+        if lemma in lx.NEEDS_THAT and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "warned Kyiv to stop the attacks": an order, no reported fact
+        if lemma == "warn" and rules.WARNED_RISK.match(text, start + len(tok.text), min(an.end, start + 200)):
+            continue  # "warned that the fighting risks a nuclear accident": a risk foreseen
         if lemma in ("accuse", "blame") and not any(c.dep_ == "dobj" for c in tok.children):
             continue
         if lemma in lx.DENIAL_LEMMAS:

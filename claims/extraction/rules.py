@@ -1343,6 +1343,14 @@ _PUT_FIGURE = re.compile(
     r"(?:(?:of|from)\s+(?:[\w’'-]+\s+){1,4}?)?at\s+(?:about\s+|around\s+|at\s+least\s+|more\s+than\s+|nearly\s+)?[$£€\d]",
     re.IGNORECASE,
 )
+# what a warning foresees rather than tells: "warned that the fighting risks ...", "warned (residents) that
+# prices would rise", "warned it could take years"
+WARNED_RISK = re.compile(
+    r"(?:\s+[\w’'.-]+){0,4}?\s+(?:that\s+)?(?:[\w’'.,-]+\s+){0,8}?(?:would|could|might|may|will|risks?|risked|"
+    r"threatens?|threatened|was\s+likely|is\s+likely|were\s+likely|are\s+likely|(?:is|are|was|were)\s+at\s+risk|"
+    r"(?:is|are|was|were)\s+(?:about|set|poised)\s+to|(?:is|are|was|were)\s+going\s+to)\b",
+    re.IGNORECASE,
+)
 _OF_WHOM = {"of", "for", "at", "from", "in", "with", "close", "near"}
 
 
@@ -1749,6 +1757,8 @@ def _attribution_at(
             and not re.match(r"\s+(?:that|\w+\s+that)\b", after)
         ):
             return None
+        if WARNED_RISK.match(text, cue.end, min(end, cue.end + 160)):
+            return None  # "warned that the fighting risks a nuclear accident": a risk foreseen, no fact told
 
     # Speaker: inverted ("..., said X") or before the cue.
     before = text[base : cue.start].rstrip()

@@ -436,3 +436,20 @@ def test_a_figure_put_at_a_number_is_attributed_to_who_put_it_there(run):
 def test_putting_pressure_or_a_plan_is_no_attribution(run):
     r = run("The union put pressure on the board to delay the vote. The council put the plan on hold until 2027.")
     assert r.claims == []
+
+
+def test_a_warning_that_tells_a_present_fact_is_a_claim(run):
+    r = run(
+        "Relief agencies have repeatedly warned that cholera is spreading through the camps. "
+        "The governor warned in a radio address that militias were recruiting children."
+    )
+    assert [c.claimant for c in r.claims] == ["Relief agencies", "The governor"]
+
+
+def test_warnings_of_risks_orders_and_warnings_against_are_no_claims(run):
+    r = run(
+        "Economists warned that prices would rise sharply next year. "
+        "The minister warned the rebels to lay down their arms. "
+        "The envoy warned against sending troops."
+    )
+    assert r.claims == []
