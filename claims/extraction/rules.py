@@ -982,9 +982,46 @@ def _is_name_seg(seg: str) -> bool:
     for w in words:
         if w.lower() in lx.NAME_PARTICLES or w.lower() in ("of", "the", "and"):
             continue
+        if "-" in w and w.split("-")[0].lower() in lx.NAME_PARTICLES and w.split("-")[1][:1].isupper():
+            continue  # "al-Thani", "el-Sisi"
         if not w[:1].isupper() or w in lx.NON_NAME_CAPS:
             return False
     return True
+
+
+# "Kremlin aide Vladimir Medinsky", "midfielder Álvaro Mena", "Marco Ferrante of the site Il Riflettore":
+# a person's name after the words that say who they are, or before where they work
+_TITLED_NAME = re.compile(
+    r"^(?P<title>(?:[\w’'-]+\s+){1,4}?)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|le|la|du|"
+    r"dos|das)\s+)?[A-Z][\w’'-]+){1,3})(?:\s+(?:of|at|from)\s+.+)?$"
+)
+
+
+def _titled_person(seg: str) -> tuple[str, str | None] | None:
+    """(name, title) where an appositive is a person's name with a title before it or a place after it."""
+    m = _TITLED_NAME.match(seg)
+    if m is None:
+        return None
+    name, title = m.group("name"), (m.group("title") or "").strip()
+    if any(w in lx.NON_NAME_CAPS or w.lower() in lx.TITLES for w in name.split()):
+        return None  # "Defence Minister Rustem Umerov" is handled as a title; "The Guardian" is no person
+    if title:
+        words = [unpossess(w.lower()) for w in title.split()]
+        if not any(w in lx.TITLES or w in lx.ROLE_NOUNS or w in _DESCRIBED_PERSON for w in words):
+            return None
+    elif m.group(0) == name:
+        return None  # a bare name: the plain name rule reads it
+    return name, title or None
+
+
+_DESCRIBED_PERSON = {
+    "aide", "midfielder", "striker", "defender", "goalkeeper", "forward", "player", "coach", "manager",
+    "journalist", "reporter", "correspondent", "photographer", "activist", "lawyer", "attorney", "researcher",
+    "analyst", "doctor", "surgeon", "nurse", "resident", "student", "teacher", "driver", "pilot", "farmer",
+    "veteran", "survivor", "witness", "cousin", "aunt", "uncle", "brother", "sister", "father", "mother", "son",
+    "daughter", "wife", "husband", "widow", "neighbour", "neighbor", "friend", "colleague", "founder", "owner",
+    "economist", "strategist", "candidate", "lawmaker", "senator", "envoy", "negotiator", "adviser", "advisor",
+}  # fmt: skip
 
 
 def _is_title_seg(seg: str) -> bool:
@@ -1421,6 +1458,12 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                 if tm and _is_title_seg(tm.group(1).strip()):
                     title = tm.group(1).strip()
                 return Mention(seg, seg_abs, seg_abs + len(seg), title)
+            titled = _titled_person(seg) if first not in ("a", "an", "the", "one", "who", "whose") else None
+            if titled is not None and not is_outlet_name(titled[0], gaz):
+                # "The head of the delegation, Kremlin aide Vladimir Medinsky, said": the person named
+                name, own_title = titled
+                at = seg_abs + seg.find(name)
+                return Mention(name, at, at + len(name), own_title or title)
             if (
                 first in _PARENTHETICAL_START
                 or re.fullmatch(r"\d{1,3}", seg) is not None  # "Ben Ross, 42, a welder, said": an age

@@ -455,3 +455,23 @@ def test_a_weekday_after_a_plural_noun_is_no_body_name(run):
 def test_the_subject_of_a_relative_after_a_claim_noun_speaks(run):
     r = run("Auditors said the Marlow club had understated its debts, a finding the club said it rejected.")
     assert r.claims[-1].claimant == "Marlow" and r.claims[-1].kind == "denial"
+
+
+def test_an_appositive_with_a_title_before_the_name_gives_the_name(run):
+    r = run("The head of the delegation, presidential aide Anton Belov, said the memorandum had been handed over.")
+    assert only(r).claimant == "Anton Belov"
+
+
+def test_an_appositive_name_with_its_workplace_after_it_gives_the_name(run):
+    r = run("One of the reporters, Lucia Ferri of the news site Il Faro, told AFP her phone had been hacked.")
+    assert only(r).claimant == "Lucia Ferri"
+
+
+def test_a_name_with_arabic_particles_is_one_name(run):
+    r = run("Oman’s foreign minister, Sayyid Badr bin Hamad al-Busaidi, said the talks had ended.")
+    assert only(r).claimant.endswith("Badr bin Hamad al-Busaidi")
+
+
+def test_an_appositive_description_without_a_name_leaves_the_speaker_as_it_is(run):
+    r = run("The company's chief executive, a former banker, said profits had doubled.")
+    assert only(r).claimant == "The company's chief executive"
