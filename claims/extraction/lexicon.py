@@ -799,7 +799,8 @@ MODIFIERS = {
 }
 # Phrases that may follow a speaker's head noun: "people familiar with the matter said".
 SPEAKER_TAILS = (
-    r"(?:familiar with|with (?:direct )?knowledge of|briefed on|close to|involved in|aware of|"
+    r"(?:familiar with|with (?:direct )?knowledge of|briefed on|close to|involved in|aware of|linked to|"
+    r"affiliated with|allied (?:with|to)|loyal to|backed by|run by|"
     r"speaking on condition of anonymity|who spoke on condition of anonymity|who asked not to be named|"
     r"who declined to be named|who requested anonymity)"
 )

@@ -475,3 +475,15 @@ def test_a_name_with_arabic_particles_is_one_name(run):
 def test_an_appositive_description_without_a_name_leaves_the_speaker_as_it_is(run):
     r = run("The company's chief executive, a former banker, said profits had doubled.")
     assert only(r).claimant == "The company's chief executive"
+
+
+def test_a_group_linked_to_or_loyal_to_a_body_is_the_group_not_the_body(run):
+    r = run(
+        "The army said it had repelled the attack. "
+        "Telegram channels linked to the military claimed that 200 fighters had been killed. "
+        "Militias loyal to the government said they had retaken the town."
+    )
+    assert [c.claimant for c in r.claims][1:] == [
+        "Telegram channels linked to the military",
+        "Militias loyal to the government",
+    ]
