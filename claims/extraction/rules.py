@@ -1054,6 +1054,13 @@ def _source_np(text: str, base: int, start: int, gaz, limit: int | None = None) 
             or head[k].low in ("analysis", "review", "tally", "count", "investigation")
         ):
             return (text[head[1].start : head[k - 1].end], head[1].start, head[k - 1].end, "source")
+    cm = _COMPILED_BY.match(rest)
+    if cm is not None:
+        # "according to data compiled by Bloomberg": whoever compiled the figures gives them
+        a, b = start + cm.start("who"), start + cm.end("who")
+        if text[b - 1] == "." and not _ABBREVIATED.search(text, a, b):
+            b -= 1
+        return (text[a:b], a, b, "source")
     m = _STATEMENT_FROM_RE.match(rest)
     skip = 0
     if m:
@@ -1097,6 +1104,12 @@ def _source_np(text: str, base: int, start: int, gaz, limit: int | None = None) 
     return (name, a, b, role)
 
 
+_COMPILED_BY = re.compile(
+    r"(?:the\s+|an?\s+)?(?:latest\s+|official\s+|new\s+)?(?:data|figures|estimates|statistics|numbers|"
+    r"tally|count|records|analysis|survey|poll|tracking)\s+(?:compiled|collected|published|released|gathered|"
+    r"kept|provided|carried\s+out|conducted|done)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|the[ \t]+|and[ \t]+)?[A-Z][\w’'&-]*){0,5})"
+)
 _DESCRIBED_NAME = re.compile(
     r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:group|organi[sz]ation|agency|monitor|watchdog|firm|company|"
     r"pollster|think\s+tank|charity|network|institute|ngo|body|union)\s+"

@@ -167,3 +167,11 @@ def test_a_described_agency_at_the_end_of_a_sentence_is_named_without_the_full_s
 def test_an_abbreviation_keeps_its_own_full_stop(run):
     c = only(run("Prices rose 4% in March, according to the research firm Acme Data Co."))
     assert c.claimant == "Acme Data Co."
+
+
+def test_figures_compiled_by_a_body_are_that_bodys_claim(run):
+    r = run(
+        "Container traffic through the strait is 40% below last year's level, according to data compiled by "
+        "Lloyd's List Intelligence.\nExports fell 4% in March, according to figures published by the Office for National Statistics."
+    )
+    assert [c.claimant for c in r.claims] == ["Lloyd's List Intelligence", "the Office for National Statistics"]
