@@ -18,7 +18,7 @@ from .types import Span
 
 _SHOWN_EVIDENCE = re.compile(
     r"(?:provided?|shared?|released?|publish(?:ed)?|produced?|show(?:n|ed)?|ma(?:k|d)e\s+public)\s+"
-    r"(?:the|any|those|these|his|her|its|their)\s",
+    r"(?:the|any|those|these|his|her|its|their|an?)\s",
     re.IGNORECASE,
 )
 _EVIDENCE_NOUNS = (

@@ -745,7 +745,12 @@ def _org_in_title(title: str, look: _Lookup) -> str | None:
         and any(w.lower() in rules._ORG_WORDS for w in cand.split())
     ):
         return cand
+    if cand in _LOWER_CASE_FORCES:
+        return cand  # "police chief Viorel Cernauteanu" speaks for the police
     return None
+
+
+_LOWER_CASE_FORCES = {"police", "army", "navy", "coast guard", "fire service", "prosecutors", "customs"}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -169,3 +169,22 @@ def test_a_military_claim_of_fighters_neutralised_is_covered_by_a_cue_about_the_
         "AFP was unable to independently verify the tolls given."
     )
     assert [c.unverified for c in r.claims] == [True, True]
+
+
+def test_a_cue_about_the_polices_allegations_covers_the_police_chiefs_claims(run):
+    r = run(
+        "Police said on Monday they had detained 30 people suspected of planning riots.\n"
+        "\u201cThe aim was to disrupt the vote,\u201d police chief Ion Rusu told a briefing. He said officers had "
+        "seized weapons in 90 searches.\n"
+        "The mayor said the city was calm.\n"
+        "Reuters could not verify the police's allegations."
+    )
+    assert [c.unverified for c in r.claims] == [True, True, True, False]
+
+
+def test_a_tally_not_published_covers_every_claim_it_would_back(run):
+    r = run(
+        "Opposition candidate Ana Lobo insists she won the election. \u201cThe results were stolen,\u201d she said.\n"
+        "Lobo has not published a parallel tally to back up her claim."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
