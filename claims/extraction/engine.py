@@ -20,7 +20,7 @@ from .rules import unpossess
 from .sentences import Sentence, split_sentences
 from .types import ChainLink, ExtractedClaim, ExtractionResult, Span
 
-EXTRACTOR_VERSION = "2026.11.5"
+EXTRACTOR_VERSION = "2026.11.6"
 
 _BUILTIN = Gazetteer(
     GazetteerEntry(None, name, tuple(a for a in aliases.split("|") if a), kind)
