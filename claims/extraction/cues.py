@@ -28,7 +28,7 @@ _EVIDENCE_NOUNS = (
 )
 CUE_RE = re.compile(
     r"\b(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:unable|not\s+(?:been\s+)?able)\s+to\s+"
-    r"(?:independently\s+|immediately\s+|yet\s+|separately\s+)*(?:verify|confirm|corroborate|authenticate)\b"
+    r"(?:independently\s+|immediately\s+|yet\s+|separately\s+)*(?:verify|confirm|corroborate|authenticate|reproduce|replicate)\b"
     r"|(?:could|can|cannot|can't|couldn't|could\s+not|has\s+not|have\s+not)\s*(?:not\s+)?(?:yet\s+)?"
     r"(?:be\s+)?(?:been\s+)?(?:independently\s+|immediately\s+|separately\s+)+(?:verif|confirm|corroborat|authenticat)\w*"
     r"|(?:could|can|cannot|can't|couldn't|could\s+not)\s*(?:not\s+)?(?:be\s+)?(?:verif|corroborat|authenticat)\w*"
@@ -65,6 +65,8 @@ CUE_RE = re.compile(
 )
 _KEYS = (
     "verif",
+    "reproduc",
+    "replicat",
     "confirm",
     "evidence",
     "proof",
@@ -103,8 +105,9 @@ _OBJECT = re.compile(
 )
 _PLURAL = re.compile(
     r"\b(?:either|neither|both|all|any\s+of|these|those|the\s+(?:\w+\s+){0,2}(?:accounts|claims|reports|figures|"
-    r"statements|allegations|assertions|details|numbers|tolls|videos|images|estimates|versions|testimonies)|"
-    r"(?:accounts|claims|reports|allegations|statements|versions|testimonies))\b",
+    r"statements|allegations|assertions|details|numbers|tolls|videos|images|estimates|versions|testimonies|"
+    r"findings|results|exchanges)|"
+    r"(?:accounts|claims|reports|allegations|statements|versions|testimonies|findings))\b",
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:either|both|each|neither)\b", re.IGNORECASE)

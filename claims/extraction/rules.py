@@ -1106,7 +1106,8 @@ def _source_np(text: str, base: int, start: int, gaz, limit: int | None = None) 
 
 _COMPILED_BY = re.compile(
     r"(?:the\s+|an?\s+)?(?:latest\s+|official\s+|new\s+)?(?:data|figures|estimates|statistics|numbers|"
-    r"tally|count|records|analysis|survey|poll|tracking)\s+(?:compiled|collected|published|released|gathered|"
+    r"tally|count|records|analysis|survey|poll|tracking|findings|research|study|report|investigation)\s+"
+    r"(?:compiled|collected|published|released|gathered|"
     r"kept|provided|carried\s+out|conducted|done)\s+by\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|the[ \t]+|and[ \t]+)?[A-Z][\w’'&-]*){0,5})"
 )

@@ -175,3 +175,8 @@ def test_figures_compiled_by_a_body_are_that_bodys_claim(run):
         "Lloyd's List Intelligence.\nExports fell 4% in March, according to figures published by the Office for National Statistics."
     )
     assert [c.claimant for c in r.claims] == ["Lloyd's List Intelligence", "the Office for National Statistics"]
+
+
+def test_findings_published_by_a_lab_are_the_labs_claim(run):
+    c = only(run("The spyware was used against seven journalists, according to findings published by Citizen Lab."))
+    assert c.claimant == "Citizen Lab"

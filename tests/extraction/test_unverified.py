@@ -188,3 +188,11 @@ def test_a_tally_not_published_covers_every_claim_it_would_back(run):
         "Lobo has not published a parallel tally to back up her claim."
     )
     assert [c.unverified for c in r.claims] == [True, True]
+
+
+def test_an_outlet_unable_to_reproduce_what_a_report_describes_doubts_the_report(run):
+    r = run(
+        "In a report published Wednesday, researchers said the chatbot gave dangerous medical advice in 12 of "
+        "40 conversations.\nCNN was unable to independently reproduce the exchanges described in the report."
+    )
+    assert [c.unverified for c in r.claims] == [True]
