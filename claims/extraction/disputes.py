@@ -848,6 +848,12 @@ _HARM = re.compile(
 
 
 _VICTIMS = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wounded|injur\w*|civilians?|casualt\w*)\b", re.IGNORECASE)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|children|child|women|families|family|school|hospital|homes?|houses?|residential|camp|"
+    r"displaced|refugees?|aid|journalists?|worshippers|patients|wedding|market|shelter|passengers|students|"
+    r"villagers|residents|protesters|mourners|farmers|fishermen|unarmed|workers|employees|staff|guests)\b",
+    re.IGNORECASE,
+)
 _EYEWITNESS = re.compile(
     r"\b(?:witness(?:es)?|eyewitness(?:es)?|residents?|survivors?|relatives?|famil(?:y|ies)|villagers?|locals|"
     r"neighbou?rs|passengers|protesters|mourners)\b",
@@ -934,6 +940,9 @@ def _counter_claims(items: list[Item]) -> None:
                 armed
                 and dist <= 2
                 and _has(_VICTIMS, c.content)
+                # "killing four soldiers" and "struck weapons depots" tell one story; civilians killed and
+                # "a precise strike on militants" tell two
+                and _has(_CIVILIANS, c.content)
                 and (overlap >= 1 or (dist == 1 and _has(_HARM, it.content)))
                 and not _has(_ARMED, c.who)
             ):

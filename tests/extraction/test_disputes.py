@@ -374,3 +374,17 @@ def test_a_country_rejecting_the_accusations_answers_the_other_countrys_police(r
     )
     police, chief, russia = r.claims
     assert russia.kind == "denial" and russia.denies == police.key
+
+
+def test_an_armed_partys_account_answers_a_report_of_civilians_killed_not_of_soldiers_killed(run):
+    civilians = run(
+        "An air strike on a school sheltering displaced families killed 19 people, including eight children, "
+        "hospital officials said.\n\n"
+        "The army said its jets had struck a command centre used by militants."
+    )
+    soldiers = run(
+        "An air strike on a border post killed four soldiers, the defence ministry said.\n\n"
+        "The army said its jets had struck a command centre used by militants."
+    )
+    assert civilians.claims[-1].kind == "counter_claim"
+    assert soldiers.claims[-1].kind == "claim"
