@@ -285,6 +285,8 @@ HARD_NEGATIVE_SUBJECTS = {
 
 DENIAL_ADJECTIVES = (
     "untrue|false|baseless|groundless|unfounded|fabricated|fake|nonsense|lies|a lie|absurd|"
+    # (inflated "by" something is a cause, not a rejection: "prices were inflated by speculators")
+    r"inflated(?!\s+by\b)|exaggerated(?!\s+by\b)|overstated(?!\s+by\b)|overblown|a gross exaggeration|"
     "ridiculous|propaganda|a lie|lie|staged|doctored|manipulated|forged|a forgery|a fake|disinformation|misinformation|fiction|a fabrication|fabrication|"
     "inaccurate|incorrect|misleading|wrong|slander|slanderous|a hoax|hoax|not true|not accurate|"
     "without foundation|totally untrue|completely false|a fantasy|fantasy|a smear|smear|defamatory|"

@@ -1607,6 +1607,8 @@ def _clause_subject(text, base, toks, k) -> Mention | None:
     if i >= len(toks) or i >= k:
         return None
     rng = _np_forward(toks, i)
+    if rng is None and toks[i].low in ("it", "he", "she", "they", "we") and i + 1 < k:
+        rng = (i, i + 1)  # "It said ... and called the figures fabricated": the pronoun is the subject
     if rng is None or rng[1] >= k:
         return None
     nxt = toks[rng[1]] if rng[1] < len(toks) else None
@@ -2143,7 +2145,8 @@ def _attribution_at(
     if att.kind == "claim" and att.content:
         ca, cb = att.content
         found = (matches or _ContentMatches(text, base)).search
-        if found(DENIAL_ADJ_RE, ca, cb) or found(DENIAL_PHRASE_RE, ca, cb):
+        if found(DENIAL_ADJ_RE, ca, cb) or found(DENIAL_PHRASE_RE, ca, cb) or found(CALLED_FALSE_RE, ca, cb):
+            # "said the volume was 8,000 gallons and called the state's estimate inflated"
             att.kind = "denial"
             att.obj = text[ca:cb]
         elif lemma not in lx.DENIAL_LEMMAS and found(OPINION_RE, ca, cb):

@@ -416,3 +416,16 @@ def test_strongly_disagreeing_with_a_regulators_preliminary_view_is_a_denial(run
         "The company said it strongly disagrees with the preliminary view."
     )
     assert [c.kind for c in r.claims] == ["claim", "denial"]
+
+
+def test_calling_a_figure_inflated_or_fabricated_after_giving_ones_own_is_a_denial(run):
+    r = run(
+        "A company spokesman said the spill was closer to 8,000 gallons and called the state's estimate "
+        "\u201cinflated\u201d.\nIt said it had acted quickly and called the casualty figures \u201cfabricated\u201d."
+    )
+    assert [c.kind for c in r.claims] == ["denial", "denial"]
+
+
+def test_inflated_by_a_cause_is_no_denial(run):
+    r = run("Analysts said the housing bubble was inflated by cheap credit.")
+    assert [c.kind for c in r.claims] == ["claim"]
