@@ -734,6 +734,8 @@ def _earlier(items: list[Item], it: Item, back: int) -> list[Item]:
 
 # negations that point at a fact: "nobody had been asked", "no U.S. ship was hit", "none of its fighters"
 _POINTED_NEGATION = re.compile(
+    r"^\W*there\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+no\b(?!\s+(?:doubt|question|need|reason|"
+    r"way|time|place|alternative|choice|other|better|room)\b)|"
     r"\b(?:nobody|no\s+one|none\s+of|never|(?:were|was|had\s+been)\s+no\s+(?:casualties|injuries|deaths|victims)\b|no\s+(?:record|trace|sign|indication|evidence)\s+(?:of|that)|no\s+(?:[\w.-]+\s+){1,2}(?:was|were|had|has|have|is|are)\b)",
     re.IGNORECASE,
 )
@@ -813,6 +815,8 @@ def _flat_negations(items: list[Item]) -> None:
         ok = False
         pointed = bool(_POINTED_NEGATION.search(head))
         self_ref = bool(_SELF_REFERENCE.search(head))
+        # "But Centcom said the vessel had not been hit": a negation set against what was just told
+        contrast = _has(_CONTRAST, c.sentence.text[:12])
         for c in cands:
             overlap = len(it.topic & c.topic) + len(it.nums & c.nums)
             accused = _named_in(it, c) or _side_named_in(it, c)
@@ -827,6 +831,7 @@ def _flat_negations(items: list[Item]) -> None:
                 or (pointed and (overlap >= 1 or (near and _opposed(it, c))))
                 or (self_ref and near and _opposed(it, c))
                 or (overlap >= 3 and near)
+                or (contrast and dist <= 2 and overlap >= 1)
             ):
                 ok = True
                 break

@@ -388,3 +388,21 @@ def test_an_armed_partys_account_answers_a_report_of_civilians_killed_not_of_sol
     )
     assert civilians.claims[-1].kind == "counter_claim"
     assert soldiers.claims[-1].kind == "claim"
+
+
+def test_but_x_said_it_had_not_happened_rejects_the_claim_just_told(run):
+    r = run(
+        "The rebels said they had struck a cargo ship in the Gulf of Aden with two missiles.\n\n"
+        "But the navy said the ship had not been hit."
+    )
+    rebels, navy = r.claims
+    assert navy.kind == "denial" and navy.denies == rebels.key
+
+
+def test_there_were_no_live_rounds_rejects_the_account_of_shooting(run):
+    r = run(
+        "Students said police had fired live rounds at the protest, wounding a classmate in the chest.\n\n"
+        "\u201cThere were no live rounds,\u201d a police spokesman told reporters."
+    )
+    students, police = r.claims
+    assert police.kind == "denial" and police.denies == students.key
