@@ -399,7 +399,7 @@ def _select_for(obj: str, subj: str, m: re.Match, pool: list[Item]) -> list[Item
         picked: list[Item] = []
         seen: set[str] = set()
         for d in reversed(pool):
-            if d.sides and len(seen | d.sides) > 2 or len(seen) >= 2 and not d.sides:
+            if d.sides and len(seen | d.sides) > 2:
                 break
             seen |= d.sides
             picked.insert(0, d)

@@ -1379,7 +1379,8 @@ def _contrasts(drafts: list[_Draft], text: str) -> None:
             continue
         opposed = bool(a and b)
         overlap = len(_topic(first.content.text if first.content else "") & _topic(d.content.text if d.content else ""))
-        if not opposed and overlap < 2:
+        insists = lx.CUE_FORMS.get(d.cue.text.lower()) in lx.COUNTER_LEMMAS  # "..., but relatives insist ..."
+        if not opposed and overlap < 2 and not insists:
             continue  # "..., while the governor said debris hit a school": more news, not a rival version
         d.kind = "counter_claim"
         d.denies = first

@@ -132,6 +132,11 @@ _DET_PHRASE = re.compile(
     r"\s+(?:(?!" + _NOT_IN_PHRASE + r")[\w’'-]+\s+){0,3}(?!" + _NOT_IN_PHRASE + r")[a-z][\w’'-]*)$",
     re.IGNORECASE,
 )
+# "..., but relatives of the men insist", "..., while residents of the town said": people named by whose
+# people they are, after a conjunction
+_BARE_PLURAL_PHRASE = re.compile(
+    r"[,;]\s*(?:but|while|whereas|and|yet)\s+([a-z]+s\s+(?:of|for|at|from|in)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*)$"
+)
 _FINITE = {
     "is",
     "are",
@@ -1535,7 +1540,9 @@ def _speaker_before(text, base, toks, k, gaz, channels) -> Mention | None:
                     tail_start = None
         if rng is None:
             # "..., their employer said": a short determiner phrase between a comma and the cue
-            lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70))
+            lm = _DET_PHRASE.search(stripped, max(0, len(stripped) - 70)) or _BARE_PLURAL_PHRASE.search(
+                stripped, max(0, len(stripped) - 70)
+            )
             if lm:
                 a = base + lm.start(1)
                 return _by_author(Mention(lm.group(1), a, a + len(lm.group(1)), title), author)

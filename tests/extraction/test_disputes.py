@@ -406,3 +406,12 @@ def test_there_were_no_live_rounds_rejects_the_account_of_shooting(run):
     )
     students, police = r.claims
     assert police.kind == "denial" and police.denies == students.key
+
+
+def test_but_relatives_insist_in_the_same_sentence_is_a_counter_claim(run):
+    r = run(
+        "Police say three suspected robbers were killed in a shootout on Sunday, but relatives of the men "
+        "insist they were arrested alive."
+    )
+    police, relatives = r.claims
+    assert relatives.kind == "counter_claim" and relatives.denies == police.key

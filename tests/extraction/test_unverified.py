@@ -196,3 +196,14 @@ def test_an_outlet_unable_to_reproduce_what_a_report_describes_doubts_the_report
         "40 conversations.\nCNN was unable to independently reproduce the exchanges described in the report."
     )
     assert [c.unverified for c in r.claims] == [True]
+
+
+def test_either_sides_accounts_cover_the_witnesses_told_before_the_sides(run):
+    r = run(
+        "An air strike on a market in the town killed at least 14 people, residents said.\n"
+        "\u201cThere were only women and children there,\u201d said Amina Yusuf, a trader.\n"
+        "The army said it had struck a rebel command post.\n"
+        "The rebels denied having fighters in the town.\n"
+        "Reuters could not independently verify the accounts of either side."
+    )
+    assert [c.unverified for c in r.claims] == [True, True, True, True]
