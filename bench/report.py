@@ -144,6 +144,29 @@ def rows() -> list[tuple[str, str, str, str]]:
                 verdict(soak["ok"]),
             )
         )
+    accuracy = load("extraction_accuracy")
+    if accuracy:
+        targets = {
+            "claims": 0.90,
+            "claimant": 0.90,
+            "via": 0.85,
+            "denials": 0.85,
+            "denial_links": 0.80,
+            "unverified": 0.90,
+        }
+        for backend, sets in accuracy["backends"].items():
+            for name, figures in sets.items():
+                if name == "dev":
+                    continue
+                out.append(
+                    (
+                        f"Extraction, annotated set {name.replace('_', ' ')} ({figures['documents']} passages), "
+                        f"{backend} backend",
+                        "; ".join(f"{k.replace('_', ' ')} {figures[k]:.2f}" for k in (*targets, "overall")),
+                        "claims, claimant >= 0.90; via, denials >= 0.85; links >= 0.80; unverified >= 0.90",
+                        verdict(all(figures[k] >= t for k, t in targets.items())),
+                    )
+                )
     for name, label in (
         ("cross_doc_links", "the repository's gold"),
         ("cross_doc_links_unseen", "a gold set not used in tuning"),
