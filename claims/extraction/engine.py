@@ -842,7 +842,7 @@ def _resolve(mention: rules.Mention, reg: Registry, look: _Lookup) -> _Who:
     if (
         before_name
         and (
-            before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&")
+            before_name.lower() in ("of", "for", "at", "from", "in", "with", "and", "&", "on")
             # "researchers at the firm Recorded Future": people at a body, not a person named Recorded Future
             or any(w.lower() in ("at", "from", "with") for w in words[:k])
             # "A former aide to Governor Ellen Cartwright": the aide speaks, not the governor

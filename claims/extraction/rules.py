@@ -834,6 +834,17 @@ def _np_backward(toks: list[Tok], j: int) -> tuple[int, int] | None:
             # "A former aide to Governor Ellen Cartwright": the aide is the head
             toks[i - 1].low == "to" and i >= 2 and i < j and toks[i].is_cap and unpossess(toks[i - 2].low) in lx.TITLES
         )
+        or (
+            # "the National Commission on Human Rights", "the Council on Foreign Relations": "on" inside a
+            # body's name, between a capitalised body word and a capitalised word that is no date
+            toks[i - 1].low == "on"
+            and i >= 2
+            and i < j
+            and toks[i].is_cap
+            and toks[i].text not in _DAY_MONTH
+            and toks[i - 2].low in _ORG_WORDS
+            and toks[i - 2].is_cap
+        )
     ):
         i -= 1
         if (

@@ -487,3 +487,15 @@ def test_a_group_linked_to_or_loyal_to_a_body_is_the_group_not_the_body(run):
         "Telegram channels linked to the military",
         "Militias loyal to the government",
     ]
+
+
+def test_a_commission_on_human_rights_keeps_its_whole_name(run):
+    r = run(
+        "But the Kenya National Commission on Human Rights (KNCHR), a state-funded watchdog, said police had "
+        "shot dead at least 22 people."
+    )
+    assert only(r).claimant == "the Kenya National Commission on Human Rights"
+
+
+def test_a_weekday_after_on_is_no_part_of_the_speaker(run):
+    assert only(run("Police on Monday said the road had been closed.")).claimant == "Police"
