@@ -357,19 +357,22 @@ _DOCUMENT_SPEAKER = re.compile(
 # where a text brings such a document in: with an indefinite or possessive determiner, or by its verb
 _DOCUMENT_INTRO = {
     noun: re.compile(
-        rf"\b(?:(?:an?|its|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b{verb})"
-        r"|(?P<by>(?-i:(?<![\w’'-])[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}))\s+(?:has\s+|had\s+)?"
-        + (verb[3:] or "(?!)"),
+        rf"\b(?:an?|its|his|her|their)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b"
+        + (
+            rf"|\b{verb}\b|(?P<by>(?-i:(?<![\w’'-])[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){{0,4}}))\s+(?:has\s+|had\s+)?{verb}\b"
+            if verb
+            else "|(?P<by>(?!))"
+        ),
         re.IGNORECASE,
     )
     for noun, verb in (
-        ("report", r"|\breported\b"),
-        ("ruling", r"|\bruled\b"),
+        ("report", "reported"),
+        ("ruling", "ruled"),
         ("judgment", ""),
         ("complaint", ""),
-        ("lawsuit", r"|\bsued\b"),
+        ("lawsuit", "sued"),
         ("filing", ""),
-        ("indictment", r"|\bindicted\b"),
+        ("indictment", "indicted"),
         ("notice", ""),
         ("letter", ""),
         ("study", ""),
@@ -415,7 +418,7 @@ class Registry:
             return None
         lo = max(0, pos - window)
         for m in reversed(list(intro.finditer(self.text, lo, pos))):
-            if m.group("by"):
+            if m.group("by") and m.group("by") not in ("It", "He", "She", "They", "We", "The", "This"):
                 return m.group("by")  # "Bloomberg News reported": the outlet, whoever it cited
             at = m.start()
             near = [
