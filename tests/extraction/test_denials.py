@@ -429,3 +429,16 @@ def test_calling_a_figure_inflated_or_fabricated_after_giving_ones_own_is_a_deni
 def test_inflated_by_a_cause_is_no_denial(run):
     r = run("Analysts said the housing bubble was inflated by cheap credit.")
     assert [c.kind for c in r.claims] == ["claim"]
+
+
+def test_disputing_a_finding_or_rejecting_conclusions_is_a_denial(run):
+    r = run(
+        "The agency said cucumbers from one farm had made 41 people ill. "
+        "The farm disputed the finding. The regulator's auditors said the bank had hidden losses. "
+        "The bank rejected the conclusions of the audit."
+    )
+    assert [c.kind for c in r.claims] == ["claim", "denial", "claim", "denial"]
+
+
+def test_rejecting_the_conclusion_of_a_deal_is_no_denial(run):
+    assert run("The board rejected the conclusion of a merger agreement.").claims == []
