@@ -327,7 +327,7 @@ def _expand_acronym(name: str, acronym: str) -> str | None:
 
 # "the messaging app Vox", "Independent Russian outlet Mediazona", "Dutch rival Vermeer Cargo"
 _HEAD_THEN_NAME = re.compile(
-    r"(?:\b(?:the|a|an)\s+|(?<![\w’'-])[A-Z][a-z]+\s+)(?:[\w-]+\s+){0,2}?(?P<head>[a-z]{3,})\s+"
+    r"(?:\b(?:the|a|an)\s+|(?<![\w’'-])[A-Z][a-z]+(?:[’']s)?\s+)(?:[\w-]+\s+){0,2}?(?P<head>[a-z]{3,})\s+"
     r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
 )
 # "the Arrowfield team", "the Likud party"

@@ -499,3 +499,11 @@ def test_a_commission_on_human_rights_keeps_its_whole_name(run):
 
 def test_a_weekday_after_on_is_no_part_of_the_speaker(run):
     assert only(run("Police on Monday said the road had been closed.")).claimant == "Police"
+
+
+def test_the_paramilitary_is_the_force_the_text_introduced_as_a_countrys_paramilitary(run):
+    r = run(
+        "Chad's paramilitary Desert Guard shelled a market, a local doctors' group said.\n"
+        "In a statement, the paramilitary said its forces had targeted army positions."
+    )
+    assert r.claims[-1].claimant == "Desert Guard"
