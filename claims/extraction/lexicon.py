@@ -417,6 +417,13 @@ TITLES = {
     "editor",
 }
 ROLE_NOUNS = {
+    # armed and political groups by what they are: "Yemen's Houthi movement said", "the militia said"
+    "movement",
+    "militia",
+    "militias",
+    "front",
+    "observatory",
+    "junta",
     # one of a group speaking: "a resident of the town said", "a rebel fighter told AFP"
     # "his family and two other detainees", "passengers on the train", "parents at the school"
     "detainee",

@@ -121,3 +121,11 @@ def test_a_trade_written_before_a_firms_name_is_not_part_of_the_claimant(run):
 def test_a_trade_word_inside_a_firms_own_name_is_kept(run):
     c = only(run("Qantas Airline Holdings said on Monday that fares would rise."))
     assert c.claimant == "Qantas Airline Holdings"
+
+
+def test_a_movement_or_militia_named_by_what_it_is_speaks_after_a_dateline(run):
+    r = run(
+        "CAIRO/LONDON, Jan 8 (Reuters) - Yemen's Houthi movement said on Monday it had targeted a cargo ship.\n\n"
+        "The militia said it had withdrawn from the port."
+    )
+    assert [c.claimant for c in r.claims] == ["Yemen's Houthi movement", "The militia"]
