@@ -110,6 +110,10 @@ _PLURAL = re.compile(
     r"(?:accounts|claims|reports|allegations|statements|versions|testimonies|findings))\b",
     re.IGNORECASE,
 )
+_WHOLE_INCIDENT = re.compile(
+    r"\W*(?:the\s+)?(?:situation|circumstances|events|sequence\s+of\s+events|course\s+of\s+events|what\s+happened)\b",
+    re.IGNORECASE,
+)
 _EITHER = re.compile(r"\b(?:either|both|each|neither)\b", re.IGNORECASE)
 _CASUALTY = re.compile(r"\b(?:casualt\w*|death\s+tolls?|tolls?|dead|deaths|killed|wounded|injured)\b", re.IGNORECASE)
 _CASUALTY_CLAIM = re.compile(
@@ -418,6 +422,9 @@ def _select_for(obj: str, subj: str, m: re.Match, pool: list[Item]) -> list[Item
         # "He did not provide data to support the figure": the claims of the last speaker
         last = pool[-1].idx
         return [d for d in pool if d.idx == last]
+    if _WHOLE_INCIDENT.match(obj):
+        # "the situation on the ground", "the circumstances of the shooting": every account of it told here
+        return pool
     if _PLURAL.search(obj):
         # "the allegations": the accusers' claims, not the further statements of those who denied them
         deniers = [d for d in pool if d.kind == "denial"]

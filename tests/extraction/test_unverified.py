@@ -207,3 +207,21 @@ def test_either_sides_accounts_cover_the_witnesses_told_before_the_sides(run):
         "Reuters could not independently verify the accounts of either side."
     )
     assert [c.unverified for c in r.claims] == [True, True, True, True]
+
+
+def test_the_situation_on_the_ground_covers_every_account_told_of_it(run):
+    r = run(
+        "The defence ministry said its troops had captured the village of Orlove.\n"
+        "A brigade spokesman said Ukrainian soldiers were still holding the school and the church.\n"
+        "Reuters could not independently verify the situation on the ground."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
+
+
+def test_the_circumstances_of_a_shooting_cover_both_accounts_beside_the_toll(run):
+    r = run(
+        "At least 12 people were killed near the aid site, hospital officials said.\n"
+        "Witnesses said soldiers opened fire on the crowd. The army said troops fired warning shots.\n"
+        "CNN could not independently verify the death toll or the circumstances of the shooting."
+    )
+    assert [c.unverified for c in r.claims] == [True, True, True]
