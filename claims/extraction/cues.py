@@ -491,4 +491,24 @@ def _is_outlet_subject(subj: str) -> bool:
     from .rules import is_outlet_name
 
     words = subj.strip().split()
-    return bool(words) and is_outlet_name(" ".join(words[:4]), None)
+    if not words:
+        return False
+    # the name is the capitalised words that open the subject: "The BBC", "The Kyiv Post", "Reuters"
+    k = 1 if words[0] in ("The", "the") else 0
+    while k < len(words) and k < 5 and words[k][:1].isupper():
+        k += 1
+    name = " ".join(words[:k])
+    return (
+        _KNOWN_OUTLETS.get(re.sub(r"^the\s+", "", name.lower())) is not None
+        or is_outlet_name(name, None)
+        or is_outlet_name(" ".join(words[:4]), None)
+    )
+
+
+# the news organisations the lexicon knows, by every name they go by ("the BBC", "AP", "Reuters")
+_KNOWN_OUTLETS = {
+    alias.lower().removeprefix("the "): name
+    for name, (kind, aliases) in lx.OUTLETS.items()
+    if kind in ("news_agency", "news_outlet")
+    for alias in (name, *(a for a in aliases.split("|") if a))
+}

@@ -225,3 +225,12 @@ def test_the_circumstances_of_a_shooting_cover_both_accounts_beside_the_toll(run
         "CNN could not independently verify the death toll or the circumstances of the shooting."
     )
     assert [c.unverified for c in r.claims] == [True, True, True]
+
+
+def test_an_outlet_named_with_the_before_it_is_the_outlet_not_the_last_speaker(run):
+    r = run(
+        "The defence ministry said its troops had captured the village of Orlove.\n"
+        "A brigade spokesman said Ukrainian soldiers were still holding the school.\n"
+        "The BBC could not independently verify the situation on the ground."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
