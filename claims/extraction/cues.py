@@ -360,7 +360,7 @@ def _select(s: str, m: re.Match, pool: list[Item]) -> list[Item]:
     )
     obj = (om.group("obj") if om else after).strip()
     obj = re.sub(r"^(?:the\s+)?(?:evidence|proof|data)\s*(?:to\s+support|for|of|backing)?\s*", "", obj, flags=re.I)
-    if re.search(_CLAIM_NOUN, subj, re.IGNORECASE) and len(subj.split()) <= 8:
+    if re.search(_CLAIM_NOUN, subj, re.IGNORECASE) and len(subj.split()) <= 8 and not _is_outlet_subject(subj):
         obj = re.sub(
             r"^\W*(?:but|however|yet|and)\s+", "", subj.strip(), flags=re.I
         )  # "The figures could not be verified"

@@ -234,3 +234,12 @@ def test_an_outlet_named_with_the_before_it_is_the_outlet_not_the_last_speaker(r
         "The BBC could not independently verify the situation on the ground."
     )
     assert [c.unverified for c in r.claims] == [True, True]
+
+
+def test_a_newspaper_called_the_post_is_the_doubter_not_the_doubted_post(run):
+    r = run(
+        "The defence ministry said its troops had captured the village of Orlove.\n"
+        "A brigade spokesman said Ukrainian soldiers were still holding the school.\n"
+        "The Kyiv Post could not independently verify the situation on the ground."
+    )
+    assert [c.unverified for c in r.claims] == [True, True]
