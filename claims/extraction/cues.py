@@ -498,17 +498,6 @@ def _is_outlet_subject(subj: str) -> bool:
     while k < len(words) and k < 5 and words[k][:1].isupper():
         k += 1
     name = " ".join(words[:k])
-    return (
-        _KNOWN_OUTLETS.get(re.sub(r"^the\s+", "", name.lower())) is not None
-        or is_outlet_name(name, None)
-        or is_outlet_name(" ".join(words[:4]), None)
-    )
+    from .engine import _BUILTIN  # the outlets the lexicon knows, by every name they go by
 
-
-# the news organisations the lexicon knows, by every name they go by ("the BBC", "AP", "Reuters")
-_KNOWN_OUTLETS = {
-    alias.lower().removeprefix("the "): name
-    for name, (kind, aliases) in lx.OUTLETS.items()
-    if kind in ("news_agency", "news_outlet")
-    for alias in (name, *(a for a in aliases.split("|") if a))
-}
+    return is_outlet_name(name, _BUILTIN) or is_outlet_name(name, None) or is_outlet_name(" ".join(words[:4]), None)
