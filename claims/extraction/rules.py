@@ -1073,9 +1073,7 @@ def _source_np(text: str, base: int, start: int, gaz, limit: int | None = None) 
     cm = _COMPILED_BY.match(rest)
     if cm is not None:
         # "according to data compiled by Bloomberg": whoever compiled the figures gives them
-        a, b = start + cm.start("who"), start + cm.end("who")
-        if text[b - 1] == "." and not _ABBREVIATED.search(text, a, b):
-            b -= 1
+        a, b = start + cm.start("who"), _name_end(text, start + cm.start("who"), start + cm.end("who"))
         return (text[a:b], a, b, "source")
     m = _STATEMENT_FROM_RE.match(rest)
     skip = 0
@@ -1099,9 +1097,7 @@ def _source_np(text: str, base: int, start: int, gaz, limit: int | None = None) 
     dm = _DESCRIBED_NAME.match(rest, skip)
     if dm:
         # "the Israeli monitoring group Peace Now": the name after the description
-        a, b = start + dm.start(1), start + dm.end(1)
-        if text[b - 1] == "." and not _ABBREVIATED.search(text, a, b):
-            b -= 1  # the full stop ends the sentence ("the state news agency SANA."), not an abbreviation
+        a, b = start + dm.start(1), _name_end(text, start + dm.start(1), start + dm.end(1))
         return (text[a:b], a, b, role)
     rng = _np_forward(toks, 0)
     if rng is None:
@@ -1135,6 +1131,12 @@ _DESCRIBED_NAME = re.compile(
 )
 # a name that ends in an abbreviation's own full stop: "U.S.", "Co.", "Inc."
 _ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr)\.)$")
+
+
+def _name_end(text: str, a: int, b: int) -> int:
+    """Where a name read up to b ends: before a full stop that ends the sentence ("the state news agency
+    SANA."), not before an abbreviation's own ("Acme Data Co.")."""
+    return b - 1 if text[b - 1] == "." and not _ABBREVIATED.search(text, a, b) else b
 
 
 def _links_in(seg: str, seg_start: int, text: str, base: int, gaz) -> list[tuple[str, str, int]]:
